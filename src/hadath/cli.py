@@ -1,0 +1,110 @@
+"""The `hadath` command line: one group, a command per verb, each a thin layer over a function."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib.resources import files
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from hadath.version import __version__
+
+__all__ = ["main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="hadath")
+def main() -> None:
+    """hadath: code Arabic news into political event data (CAMEO, PLOVER)."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "-o", type=click.Path(dir_okay=False),
+              help="JSON Lines output ('-' = stdout).")
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite store to write into.")
+@click.option("--manifest", type=click.Path(dir_okay=False),
+              help="Where rejected records are listed (default: beside --out or --db).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that code in parallel.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=None,
+              help="Longest article text accepted (characters).")
+@click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links out of input folders.")
+def code(inputs: tuple[str, ...], out: str | None, db: str | None, manifest: str | None,
+         workers: int, max_chars: int | None, follow_symlinks: bool) -> None:
+    """Code Arabic articles (JSON Lines, .txt, folders, '-' for stdin) into events."""
+    from hadath.engine.manifest import Manifest
+    from hadath.engine.readers import DEFAULT_MAX_CHARS, ReadLimits
+    from hadath.engine.runner import code_paths, default_manifest_path
+    from hadath.store.sqlite import Store
+
+    limits = ReadLimits(max_chars=max_chars or DEFAULT_MAX_CHARS, follow_symlinks=follow_symlinks)
+    manifest_path = Path(manifest) if manifest else default_manifest_path(out, db)
+    stream: TextIO | None = None
+    if out == "-" or (out is None and db is None):
+        stream = sys.stdout
+    elif out is not None:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        stream = open(out, "w", encoding="utf-8")  # noqa: SIM115  (closed below)
+    store = Store(db) if db else None
+    try:
+        with Manifest(manifest_path) as run_manifest:
+            summary = code_paths(inputs, stream, run_manifest, sink=store, limits=limits,
+                                 workers=workers)
+    finally:
+        if stream is not None and stream is not sys.stdout:
+            stream.close()
+        if store is not None:
+            store.close()
+    click.echo(
+        f"{summary.coded} coded, {summary.rejected} rejected, {summary.warnings} warnings "
+        f"in {summary.seconds:.1f} s ({summary.articles_per_second:.0f} articles/s); "
+        f"manifest: {manifest_path}",
+        err=True,
+    )
+    if summary.read == 0:
+        raise click.ClickException("nothing could be read from the given inputs")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the output documents."""
+    click.echo(files("hadath.schema").joinpath("document.schema.json").read_text("utf-8"), nl=False)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False),
+              help="Score this JSON Lines output instead of coding the gold articles.")
+@click.option("--verbose", "-v", is_flag=True, help="List each missed and spurious item.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_command(gold: str, pred: str | None, verbose: bool, as_json: bool) -> None:
+    """Score hadath on gold articles (events, quotes, actors, persons)."""
+    from hadath.eval.runner import evaluate
+
+    scores = evaluate(Path(gold), Path(pred) if pred else None, verbose=verbose)
+    if as_json:
+        click.echo(json.dumps(scores.measures))
+    else:
+        for name, figures in scores.measures.items():
+            click.echo(f"{name}: {figures}")
+    if verbose:
+        for title, items in (("missed", scores.missed), ("spurious", scores.spurious)):
+            click.echo(f"\n{title} ({len(items)}):")
+            for item in items:
+                click.echo(f"  {item.article}  {item.what}  {item.detail}")
+
+
+@main.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
+def summary(db: str, top: int) -> None:
+    """Summarise a hadath SQLite store: articles, events by CAMEO root, top dyads."""
+    from hadath.store.sqlite import Store
+    from hadath.store.summary import render_summary
+
+    with Store(db) as store:
+        click.echo(render_summary(store, top=top))

@@ -1,0 +1,14 @@
+"""The built-in components: importing this module registers them all.
+
+Each layer registers its own components in its `components` module; this
+list says which run by default and in what order.
+"""
+
+from hadath.text import components as _text_components  # noqa: F401
+
+__all__ = ["DEFAULT_COMPONENTS"]
+
+DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "hadath.sentences.v1",
+    "hadath.tokens.v1",
+)

@@ -1,0 +1,61 @@
+"""Spans and tokens: character offsets into the original text.
+
+`end` is one past the last character (as in spaCy's `Doc.char_span`), so
+`text[span.start:span.end] == span.text` holds for every span hadath emits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hadath.errors import OffsetError
+
+__all__ = ["Span", "Token", "check_span"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the original text."""
+
+    start: int
+    end: int
+    text: str
+    label: str = ""
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, label: str = "") -> Span:
+        """The span of `text` from `start` to `end`."""
+        return cls(start, end, text[start:end], label)
+
+    def to_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word with its clitics split off, each piece a span of the original text.
+
+    `prefixes` are proclitics in reading order (و ف ب ل ك س ال), `stem` the
+    remaining word and `suffix` an attached pronoun, if any. `norm` is the
+    folded stem used for lexicon matching and `lemma` its dictionary form.
+    """
+
+    start: int
+    end: int
+    text: str
+    stem: Span
+    prefixes: tuple[Span, ...] = ()
+    suffix: Span | None = None
+    norm: str = ""
+    lemma: str = ""
+    is_arabic: bool = True
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+def check_span(text: str, start: int, end: int, span_text: str) -> None:
+    """Raise OffsetError unless `text[start:end] == span_text`."""
+    if not (0 <= start <= end <= len(text)) or text[start:end] != span_text:
+        raise OffsetError(f"{start}:{end} reads {text[start:end]!r}, not {span_text!r}")
