@@ -19,7 +19,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 demo: $(STAMP)
-	$(BIN)/hadath code examples/ --out demo/coded.jsonl --db demo/hadath.sqlite --manifest demo/manifest.jsonl
+	$(BIN)/hadath code examples/articles.jsonl examples/seed.txt --out demo/coded.jsonl --db demo/hadath.sqlite --manifest demo/manifest.jsonl
 	$(BIN)/hadath summary demo/hadath.sqlite
 
 lint: $(STAMP)
