@@ -13,7 +13,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -59,7 +59,7 @@ class Rejected:
     origin: str
     reason: str
     id: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    unread: bool = False  # the path itself could not be read: no record came out of it
 
 
 Item = Record | Rejected
@@ -77,9 +77,9 @@ def read_inputs(paths: Iterable[str], limits: ReadLimits = ReadLimits()) -> Iter
         elif path.is_file():
             yield from _read_file(path, limits, explicit=True)
         elif path.is_symlink():
-            yield Rejected(raw, "broken symbolic link")
+            yield Rejected(raw, "broken symbolic link", unread=True)
         else:
-            yield Rejected(raw, "no such file or folder")
+            yield Rejected(raw, "no such file or folder", unread=True)
 
 
 def _read_folder(folder: Path, limits: ReadLimits) -> Iterator[Item]:
@@ -87,7 +87,8 @@ def _read_folder(folder: Path, limits: ReadLimits) -> Iterator[Item]:
     for path in sorted(folder.rglob("*")):
         outside = path.is_symlink() and not path.resolve().is_relative_to(root)
         if outside and not limits.follow_symlinks:
-            yield Rejected(str(path), "symbolic link out of the input folder (not followed)")
+            yield Rejected(str(path), "symbolic link out of the input folder (not followed)",
+                           unread=True)
             continue
         if path.is_file():
             yield from _read_file(path, limits, explicit=False)
@@ -100,7 +101,7 @@ def _read_file(path: Path, limits: ReadLimits, explicit: bool) -> Iterator[Item]
     elif name.endswith(TEXT_SUFFIXES) or explicit:
         yield _read_text_file(path, limits)
     else:
-        yield Rejected(str(path), "skipped: not a .jsonl or .txt file")
+        yield Rejected(str(path), "skipped: not a .jsonl or .txt file", unread=True)
 
 
 def _read_jsonl_file(path: Path, limits: ReadLimits) -> Iterator[Item]:
@@ -109,7 +110,7 @@ def _read_jsonl_file(path: Path, limits: ReadLimits) -> Iterator[Item]:
         with opener(path, "rb") as stream:
             yield from _read_jsonl_stream(stream, str(path), limits)
     except (OSError, EOFError) as exc:  # unreadable file, truncated gzip
-        yield Rejected(str(path), f"cannot read file: {exc}")
+        yield Rejected(str(path), f"cannot read file: {exc}", unread=True)
 
 
 def _read_jsonl_stream(stream: BinaryIO, name: str, limits: ReadLimits) -> Iterator[Item]:
@@ -147,7 +148,8 @@ def _read_text_file(path: Path, limits: ReadLimits) -> Item:
             return Rejected(origin, f"file of {size:,} bytes is over the size limit", id=path.stem)
         raw = path.read_bytes()
     except OSError as exc:
-        return Rejected(origin, f"cannot read file: {exc.strerror or exc}", id=path.stem)
+        return Rejected(origin, f"cannot read file: {exc.strerror or exc}", id=path.stem,
+                        unread=True)
     if b"\x00" in raw[:8192]:
         return Rejected(origin, "binary file (NUL bytes)", id=path.stem)
     try:

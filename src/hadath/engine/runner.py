@@ -30,6 +30,8 @@ class DocSink(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class RunSummary:
+    """Totals of a run; `read` counts records, not paths that could not be opened."""
+
     read: int
     coded: int
     rejected: int
@@ -108,7 +110,7 @@ def code_paths(
 
     def records() -> Iterator[tuple[str, dict[str, Any]]]:
         for item in read_inputs(paths, limits):
-            counts["read"] += 1
+            counts["read"] += not (isinstance(item, Rejected) and item.unread)
             if isinstance(item, Rejected):
                 manifest.reject(item.origin, item.reason, item.id)
                 continue
