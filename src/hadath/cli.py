@@ -108,3 +108,19 @@ def summary(db: str, top: int) -> None:
 
     with Store(db) as store:
         click.echo(render_summary(store, top=top))
+
+
+@main.group()
+def actors() -> None:
+    """Actor lexicons and coding."""
+
+
+@actors.command("lookup")
+@click.argument("name")
+@click.option("--date", help="Article date (YYYY-MM-DD) for dated roles; default: latest role.")
+def actors_lookup(name: str, date: str | None) -> None:
+    """Show how NAME (a name or a phrase in context) resolves to actor codes, and why."""
+    from hadath.code.lookup import explain_name
+
+    for line in explain_name(name, date):
+        click.echo(line)

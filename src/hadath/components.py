@@ -4,6 +4,7 @@ Each layer registers its own components in its `components` module; this
 list says which run by default and in what order.
 """
 
+from hadath.code import components as _code_components  # noqa: F401
 from hadath.text import components as _text_components  # noqa: F401
 
 __all__ = ["DEFAULT_COMPONENTS"]
@@ -11,4 +12,5 @@ __all__ = ["DEFAULT_COMPONENTS"]
 DEFAULT_COMPONENTS: tuple[str, ...] = (
     "hadath.sentences.v1",
     "hadath.tokens.v1",
+    "hadath.actors.v1",
 )

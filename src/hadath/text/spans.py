@@ -54,6 +54,15 @@ class Token:
     def span(self) -> Span:
         return Span(self.start, self.end, self.text)
 
+    @property
+    def name_start(self) -> int:
+        """Where a name in this token starts: after و ف ب ل ك, at the article if it is
+        written in full (والجزائر → الجزائر), after the lone lam of لل (للخارجية → خارجية)."""
+        for piece in self.prefixes:
+            if piece.label == "art" and len(piece.text) > 1:
+                return piece.start
+        return self.stem.start
+
 
 def check_span(text: str, start: int, end: int, span_text: str) -> None:
     """Raise OffsetError unless `text[start:end] == span_text`."""

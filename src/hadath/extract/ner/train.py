@@ -1,0 +1,183 @@
+"""Training: an averaged structured perceptron over the tagger's features.
+
+Deterministic: sentence order is shuffled with a seeded generator and all arithmetic is in
+a fixed order, so the same corpora and settings give the same model bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from array import array
+from collections.abc import Callable, Mapping, Sequence
+
+from hadath.extract.ner.features import BOUNDARY_WORD, word_features
+from hadath.extract.ner.model import LABELS, OFFSETS, NerModel, allowed_transition
+
+__all__ = ["train_tagger"]
+
+log = logging.getLogger(__name__)
+
+_N = len(LABELS)
+_WIDTH = len(OFFSETS)
+_SLOTS = _WIDTH * _N
+_PAD = (len(OFFSETS) - 1) // 2
+_FORBIDDEN = -1e9
+# Averaged weights smaller than this change no decision worth keeping and bloat the file.
+_PRUNE_BELOW = 1e-3
+
+Encoded = tuple[list[list[int]], list[int]]  # feature ids per padded position, gold label ids
+
+
+class _Perceptron:
+    def __init__(self, n_features: int) -> None:
+        self.weights = array("d", bytes(8 * n_features * _SLOTS))
+        self.weight_sums = array("d", bytes(8 * n_features * _SLOTS))  # step-stamped updates
+        self.trans = array("d", bytes(8 * (_N + 1) * _N))
+        self.trans_sums = array("d", bytes(8 * (_N + 1) * _N))
+        self.step = 1
+
+    def emissions(self, feats: list[list[int]], n: int) -> list[list[float]]:
+        w = self.weights
+        out = []
+        for t in range(n):
+            e = [0.0] * _N
+            for o in range(_WIDTH):
+                for fid in feats[t + o]:
+                    base = fid * _SLOTS + o * _N
+                    e = [x + y for x, y in zip(e, w[base : base + _N], strict=True)]
+            out.append(e)
+        return out
+
+    def decode(self, emissions: list[list[float]]) -> list[int]:
+        tr = self.trans
+        score = [
+            (tr[y] if allowed_transition("O", LABELS[y]) else _FORBIDDEN) + emissions[0][y]
+            for y in range(_N)
+        ]
+        back = []
+        for e in emissions[1:]:
+            pointers, new = [], []
+            for y in range(_N):
+                best_p, best = 0, -1e18
+                for p in range(_N):
+                    if not allowed_transition(LABELS[p], LABELS[y]):
+                        continue
+                    s = score[p] + tr[(p + 1) * _N + y]
+                    if s > best:
+                        best_p, best = p, s
+                pointers.append(best_p)
+                new.append(best + e[y])
+            back.append(pointers)
+            score = new
+        y = max(range(_N), key=score.__getitem__)
+        path = [y]
+        for pointers in reversed(back):
+            y = pointers[y]
+            path.append(y)
+        return path[::-1]
+
+    def update(self, feats: list[list[int]], gold: list[int], pred: list[int]) -> None:
+        for t, (g, p) in enumerate(zip(gold, pred, strict=True)):
+            if g != p:
+                for o in range(_WIDTH):
+                    for fid in feats[t + o]:
+                        self._bump(self.weights, self.weight_sums, fid * _SLOTS + o * _N + g, 1)
+                        self._bump(self.weights, self.weight_sums, fid * _SLOTS + o * _N + p, -1)
+            gp = gold[t - 1] + 1 if t else 0
+            pp = pred[t - 1] + 1 if t else 0
+            if (gp, g) != (pp, p):
+                self._bump(self.trans, self.trans_sums, gp * _N + g, 1)
+                self._bump(self.trans, self.trans_sums, pp * _N + p, -1)
+
+    def _bump(self, values: array, sums: array, i: int, delta: float) -> None:
+        values[i] += delta
+        sums[i] += self.step * delta
+
+    def averaged(self, values: array, sums: array) -> array:
+        return array("d", (v - s / self.step for v, s in zip(values, sums, strict=True)))
+
+
+def _encode(
+    sentences: Sequence[tuple[Sequence[str], Sequence[str]]],
+    clusters: Mapping[str, tuple[int, ...]],
+    gazetteer: Mapping[str, str],
+) -> tuple[list[Encoded], list[str]]:
+    index: dict[str, int] = {}
+    by_word: dict[str, list[int]] = {}
+
+    def ids(word: str) -> list[int]:
+        if word not in by_word:
+            feats = word_features(word, clusters, gazetteer)
+            by_word[word] = [index.setdefault(f, len(index)) for f in feats]
+        return by_word[word]
+
+    label_id = {label: i for i, label in enumerate(LABELS)}
+    encoded = []
+    for words, tags in sentences:
+        padded = [BOUNDARY_WORD] * _PAD + list(words) + [BOUNDARY_WORD] * _PAD
+        encoded.append(([ids(w) for w in padded], [label_id[t] for t in tags]))
+    return encoded, list(index)
+
+
+def train_tagger(
+    sentences: Sequence[tuple[Sequence[str], Sequence[str]]],
+    *,
+    epochs: int = 8,
+    seed: int = 13,
+    clusters: Mapping[str, tuple[int, ...]] | None = None,
+    gazetteer: Mapping[str, str] | None = None,
+    meta: dict | None = None,
+    on_epoch: Callable[[int, NerModel], None] | None = None,
+) -> NerModel:
+    """Train a tagger on (words, BIO tags) sentences; tags must be drawn from LABELS.
+
+    Args:
+        sentences: raw-like words and their tags.
+        epochs: passes over the data.
+        seed: seed of the per-epoch shuffle.
+        clusters: word -> distributional cluster ids (see clusters.py), stored in the model.
+        gazetteer: normalised word -> name class ("LOC", "LOC-part"), stored in the model.
+        meta: facts to store in the model header (corpora, settings).
+        on_epoch: called after each epoch with the averaged model so far (for dev curves).
+    """
+    clusters = dict(clusters or {})
+    gazetteer = dict(gazetteer or {})
+    encoded, features = _encode([s for s in sentences if s[0]], clusters, gazetteer)
+    model = _Perceptron(len(features))
+    rng = random.Random(seed)
+    order = list(range(len(encoded)))
+    for epoch in range(1, epochs + 1):
+        rng.shuffle(order)
+        mistakes = 0
+        for k in order:
+            feats, gold = encoded[k]
+            pred = model.decode(model.emissions(feats, len(gold)))
+            if pred != gold:
+                mistakes += 1
+                model.update(feats, gold, pred)
+            model.step += 1
+        log.info("epoch %d: %d of %d sentences wrong", epoch, mistakes, len(encoded))
+        if on_epoch is not None:
+            on_epoch(epoch, _finish(model, features, clusters, gazetteer, meta))
+    meta = {**(meta or {}), "epochs": epochs, "seed": seed}
+    return _finish(model, features, clusters, gazetteer, meta)
+
+
+def _finish(
+    model: _Perceptron,
+    features: list[str],
+    clusters: dict[str, tuple[int, ...]],
+    gazetteer: dict[str, str],
+    meta: dict | None,
+) -> NerModel:
+    weights = model.averaged(model.weights, model.weight_sums)
+    kept_names: list[str] = []
+    kept = array("f")
+    for i, name in enumerate(features):
+        row = weights[i * _SLOTS : (i + 1) * _SLOTS]
+        if max(abs(x) for x in row) >= _PRUNE_BELOW:
+            kept_names.append(name)
+            kept.fromlist(row.tolist())
+    transitions = array("f", model.averaged(model.trans, model.trans_sums))
+    return NerModel(tuple(kept_names), kept, transitions, clusters, gazetteer, dict(meta or {}))

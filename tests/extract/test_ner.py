@@ -1,0 +1,225 @@
+"""The learned named-entity tagger: committed model, normalisation, BIO, corpora, training."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hadath.extract.ner import NerModel, NerTagger, bio_entities, repair_bio, score_entities
+from hadath.extract.ner.corpora import map_types, read_conll_lines, reattach_clitics
+from hadath.extract.ner.features import normalise_word, strip_candidates, word_features
+from hadath.extract.ner.model import LABELS, ModelFormatError
+from hadath.extract.ner.train import train_tagger
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+NEWSFANE = SHARED / "data" / "ner" / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
+
+
+def entities(words: list[str], tags: list[str]) -> list[tuple[str, str]]:
+    return [(" ".join(words[s:e]), kind) for s, e, kind in bio_entities(tags)]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> NerTagger:
+    return NerTagger.load()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو",
+            [("فلاديمير بوتين", "PER"), ("رجب طيب أردوغان", "PER"), ("موسكو", "LOC")],
+        ),
+        ("وصل الوفد إلى بغداد", [("بغداد", "LOC")]),
+        (
+            "أعلنت وزارة الدفاع الروسية أن قواتها قصفت مواقع في إدلب",
+            [("وزارة الدفاع الروسية", "ORG"), ("إدلب", "LOC")],
+        ),
+    ],
+)
+def test_ner_tags_news_sentences(tagger: NerTagger, sentence: str, expected: list) -> None:
+    words = sentence.split()
+    assert entities(words, tagger.tag(words)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("وصل الوفد لبغداد", "لبغداد"),
+        ("اجتمع وزراء خارجية روسيا والجزائر", "والجزائر"),
+        ("وصل بوتين بموسكو", "بموسكو"),
+    ],
+)
+def test_ner_recognises_clitic_attached_places(
+    tagger: NerTagger, sentence: str, place: str
+) -> None:
+    words = sentence.split()
+    assert (place, "LOC") in entities(words, tagger.tag(words))
+
+
+def test_ner_reads_diacritised_words_like_bare_ones(tagger: NerTagger) -> None:
+    bare = ["التقى", "الرئيس", "الروسي", "فلاديمير", "بوتين", "في", "موسكو"]
+    voweled = [
+        "\u0627\u0644\u062a\u0642\u064e\u0649",
+        *bare[1:4],
+        "\u0628\u064f\u0648\u062a\u0650\u064a\u0646",
+        *bare[5:],  # بُوتِين with damma, kasra
+    ]
+    assert tagger.tag(voweled) == tagger.tag(bare)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "",
+        "،",
+        "قال المتحدث باسم الأمم المتحدة ستيفان دوجاريك إن الأمين العام أنطونيو غوتيريش قلق",
+        "Reuters 2018 - ٢٠١٨ ، (( )) والـ بـ",
+    ],
+)
+def test_ner_tags_one_per_word_and_well_formed(tagger: NerTagger, sentence: str) -> None:
+    words = sentence.split()
+    tags = tagger.tag(words)
+    assert len(tags) == len(words)
+    assert all(t in LABELS for t in tags)
+    assert repair_bio(tags) == tags
+
+
+@pytest.mark.parametrize(
+    ("tags", "repaired"),
+    [
+        (["I-PER", "I-PER", "O"], ["B-PER", "I-PER", "O"]),
+        (["B-LOC", "I-ORG", "O", "I-LOC"], ["B-LOC", "B-ORG", "O", "B-LOC"]),
+        (["B-ORG", "I-ORG"], ["B-ORG", "I-ORG"]),
+    ],
+)
+def test_ner_repair_bio(tags: list[str], repaired: list[str]) -> None:
+    assert repair_bio(tags) == repaired
+
+
+@pytest.mark.parametrize(
+    ("raw", "norm"),
+    [
+        ("أَرْدُوغَان", "اردوغان"),
+        ("إدلب", "ادلب"),
+        ("الآن", "الان"),
+        ("مصطفى", "مصطفي"),
+        ("الحديدة", "الحديده"),
+        ("\u200eالعراق", "العراق"),
+        ("مـــوسكو", "موسكو"),
+    ],
+)
+def test_ner_normalise_word(raw: str, norm: str) -> None:
+    assert normalise_word(raw) == norm
+
+
+def test_ner_stems_shared_across_clitics() -> None:
+    stems = {s for _, s in strip_candidates(normalise_word("والجزائر"))}
+    assert {"والجزائر", "الجزائر", "جزائر"} <= stems
+    assert ("لال", "قاهره") in strip_candidates("للقاهره")  # lam + al-, alef dropped
+    shared = set(word_features("والجزائر")) & set(word_features("الجزائر"))
+    assert {"s=الجزائر", "s=جزائر"} <= shared
+
+
+def test_ner_reattach_newsfane_clitics() -> None:
+    tokens = [
+        ("و", "O"),
+        ("قال", "O"),
+        ("ان", "O"),
+        ("ه", "O"),
+        ("زار", "O"),
+        ("ل", "O"),
+        ("الاتحاد", "B-Government"),
+        ("و", "O"),
+        ("بغداد", "B-Population-Center"),
+    ]
+    assert reattach_clitics(tokens) == [
+        ("وقال", "O"),
+        ("انه", "O"),
+        ("زار", "O"),
+        ("للاتحاد", "B-Government"),
+        ("وبغداد", "B-Population-Center"),
+    ]
+
+
+def test_ner_map_types_rejects_unknown_type() -> None:
+    table = {"Nation": "LOC", "Book": None}
+    assert map_types(["B-Nation", "B-Book", "I-Book", "O"], table) == ["B-LOC", "O", "O", "O"]
+    with pytest.raises(KeyError):
+        map_types(["B-Planet"], table)
+
+
+def test_ner_scores_exact_and_overlap() -> None:
+    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
+    pred = [["O", "B-PER", "O", "B-ORG"]]
+    scores = score_entities(gold, pred)
+    assert scores["exact"]["PER"].f1 == 0.0
+    assert scores["overlap"]["PER"].f1 == 1.0
+    assert scores["overlap"]["ALL"].precision == 0.5
+    assert scores["overlap"]["LOC"].recall == 0.0
+
+
+TINY_CORPUS = """\
+زار بوتين موسكو
+زار O
+بوتين B-PER
+موسكو B-LOC
+
+التقى ماكرون في باريس
+التقى O
+ماكرون B-PER
+في O
+باريس B-LOC
+
+قالت وزارة الخارجية في بغداد
+قالت O
+وزارة B-ORG
+الخارجية I-ORG
+في O
+بغداد B-LOC
+
+وصل ترامب إلى موسكو
+وصل O
+ترامب B-PER
+إلى O
+موسكو B-LOC
+"""
+
+
+def test_ner_trains_and_round_trips_on_tiny_corpus() -> None:
+    blocks = TINY_CORPUS.split("\n\n")
+    lines = [line for block in blocks for line in [*block.split("\n")[1:], ""]]
+    sentences = [([w for w, _ in s], [t for _, t in s]) for s in read_conll_lines(lines)]
+    assert len(sentences) == 4
+    model = train_tagger(sentences, epochs=5, seed=1, meta={"note": "test"})
+    again = train_tagger(sentences, epochs=5, seed=1, meta={"note": "test"})
+    assert model.to_bytes() == again.to_bytes()  # deterministic
+    loaded = NerModel.from_bytes(model.to_bytes())
+    assert loaded.meta["note"] == "test" and loaded.features == model.features
+    tagger = NerTagger(loaded)
+    assert tagger.tag(["وصل", "ماكرون", "إلى", "بغداد"]) == ["O", "B-PER", "O", "B-LOC"]
+    assert tagger.tag(["قالت", "وزارة", "الخارجية"]) == ["O", "B-ORG", "I-ORG"]
+
+
+def test_ner_rejects_a_file_that_is_not_a_model() -> None:
+    with pytest.raises(ModelFormatError, match=r"ner\.model: not gzip data"):
+        NerModel.from_bytes(b"not a model")
+
+
+@pytest.mark.skipif(not NEWSFANE.exists(), reason="../shared not present")
+def test_ner_newsfane_reader_gives_surface_words() -> None:
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "train_ner.py"
+    spec = importlib.util.spec_from_file_location("train_ner", script)
+    train_ner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_ner)
+    sentences = train_ner.read_newsfane(NEWSFANE, train_ner.NEWSFANE_TYPES)
+    words = [w for ws, _ in sentences for w in ws]
+    assert len(sentences) > 4000
+    assert words.count("\u0648") < 300  # WAW: of ~10,500 split-off "and"s, few stay apart
+    assert "\u0648\u0627\u0644\u0635\u0627\u062f\u0631\u0627\u062a" in words  # والصادرات
+    assert all(len(w) == len(t) for w, t in sentences)
+    assert all(repair_bio(t) == t for _, t in sentences)
