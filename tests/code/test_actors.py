@@ -121,3 +121,14 @@ def test_actors_ambiguous_place_resolved_in_context(text: str, country: str) -> 
     (place,) = [p for p in code_text(text).places if p.text == "طرابلس"]
     assert (place.name, place.country) == ("Tripoli", country)
     assert place.lat is not None and place.lon is not None
+
+
+def test_actors_lookup_command_explains_resolution() -> None:
+    from click.testing import CliRunner
+
+    from hadath.cli import main
+
+    result = CliRunner().invoke(main, ["actors", "lookup", "السيسي", "--date", "2013-07-03"])
+    assert result.exit_code == 0, result.output
+    assert "EGYMIL 2010-01-01..2014-03-26" in result.output
+    assert "=> «السيسي» PER EGYMIL Abdel Fattah el-Sisi — person lexicon" in result.output

@@ -101,3 +101,24 @@ def test_scoring_quote_match_ignores_hamza_and_punctuation() -> None:
     assert quote_matches({"text": "«اعتقد ان هناك، نظرة»", "speaker": "DZA"}, gold, True)
     assert not quote_matches({"text": "اعتقد ان هناك", "speaker": "RUS"}, gold, True)
     assert normalise("إِنَّ الأمم ـ المتحدة!") == "ان الامم المتحدة"
+
+
+def test_eval_verbose_lists_missed_and_spurious_with_sentence(tmp_path: Path) -> None:
+    text = "اتفقت روسيا والجزائر على آلية للتشاور. وقصفت تركيا مواقع في سوريا."
+    gold = {"id": "g1", "text": text, "gold": {
+        "actors": [{"name": "Russia", "ar": ["روسيا"], "kind": "country", "code": "RUS"}],
+        "events": [{"source": ["RUS"], "target": ["DZA"], "cameo": ["03"], "plover": "AGREE",
+                    "symmetric": True, "required": True, "date": None,
+                    "evidence": "اتفقت روسيا والجزائر"}],
+        "quotes": []}}
+    spurious = {"source": {"code": "TUR"}, "target": {"code": "SYR"}, "cameo": "195",
+                "sentence": {"start": 39, "end": len(text)}, "trigger": {"text": "قصفت"}}
+    pred = {"id": "g1", "text": text, "events": [spurious], "quotes": [], "actors": []}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n")
+    (tmp_path / "pred.jsonl").write_text(json.dumps(pred, ensure_ascii=False) + "\n")
+    result = CliRunner().invoke(main, ["eval", str(tmp_path / "gold.jsonl"), "--pred",
+                                       str(tmp_path / "pred.jsonl"), "--verbose"])
+    assert result.exit_code == 0, result.output
+    assert "missed (1):\n  g1  event  RUS -03-> DZA: اتفقت روسيا والجزائر" in result.output
+    assert "g1  event  TUR -195-> SYR [قصفت]: وقصفت تركيا مواقع في سوريا." in result.output
+    assert "events: {'precision': 0.0, 'recall': 0.0, 'f1': 0.0" in result.output
