@@ -5,6 +5,7 @@ list says which run by default and in what order.
 """
 
 from hadath.code import components as _code_components  # noqa: F401
+from hadath.extract import quotes as _quotes  # noqa: F401
 from hadath.text import components as _text_components  # noqa: F401
 
 __all__ = ["DEFAULT_COMPONENTS"]
@@ -13,4 +14,5 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "hadath.sentences.v1",
     "hadath.tokens.v1",
     "hadath.actors.v1",
+    "hadath.quotes.v1",
 )

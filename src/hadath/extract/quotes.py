@@ -1,0 +1,302 @@
+"""The quote finder: direct and indirect quotations and who said them.
+
+Direct quotations are the regions inside quotation marks (`quotemarks`) of at
+least MIN_QUOTE_WORDS words that are not titles (عملية "..."، صحيفة "...").
+Indirect quotations start after a speech verb's إن / أن (قال إن، أشار إلى أن،
+حذر من أن) or an appeal's object (دعا إلى، طالب بـ) and run to the end of the
+reported clause: the sentence end or the next speech verb that opens a new
+quotation. A quotation's text never includes its marks nor the إن / أن.
+
+Speakers come from `speakers.SpeakerFinder`. Quotations are resolved in text
+order so that وأضاف، وتابع and pronoun subjects take the speaker before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from hadath.extract import speech_words as words
+from hadath.extract.quotemarks import QuotedRegion, find_quoted_regions
+from hadath.extract.speakers import SpeakerFinder
+from hadath.extract.speech import Cue, find_cues, is_complementizer, word_in
+from hadath.records import ActorRef, Quote
+from hadath.registry import component
+from hadath.text.doc import Doc
+from hadath.text.fold import fold_str
+from hadath.text.spans import Token
+
+__all__ = ["MIN_QUOTE_WORDS", "find_quotes", "make_quote_finder"]
+
+MIN_QUOTE_WORDS = 4  # three words or fewer in quotation marks are scare quotes
+TITLE_MAX_WORDS = 8  # a quoted name after عملية، صحيفة ... is at most this long
+SUBJECT_WINDOW = 20  # tokens searched after a speech verb for its إن / أن
+POSTPOSED_WINDOW = 6  # tokens searched after a closing mark for "، قال فلان"
+MIN_INDIRECT_WORDS = 2
+PREP_WINDOW = 3  # words allowed between a speech verb and its إلى / على / عن
+
+_WORD_RE = re.compile(r"[^\W_]+")
+_CLAUSE_PUNCT = ".,:;!?\u060c\u061b\u061f\u2026-\u2013\u2014"  # . , : ; ! ? ، ؛ ؟ … - – —
+_COLON = ":"
+_SAYING = frozenset(("say", "add", "relay", "noun"))
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+    subject_end: int  # token index where the verb's subject stops
+    region: QuotedRegion | None = None
+    attributed: tuple[int, int] | None = None  # token range of a postposed attribution
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD_RE.findall(fold_str(text)))  # folded: harakat would split words
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding space and clause punctuation, keep what the quotation says."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _CLAUSE_PUNCT):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+class _Finder:
+    """Quotation finding over one document."""
+
+    def __init__(self, doc: Doc, *, appeals: bool = False) -> None:
+        self.appeals = appeals
+        self.text = doc.text
+        self.tokens = doc.tokens
+        self.speakers = SpeakerFinder.of(doc.text, doc.tokens, doc.sentences, doc.entities)
+        every_region = find_quoted_regions(doc.text)
+        self.regions = [r for r in every_region if self._is_quotation(r)]
+        self.opening_marks = {r.open_start for r in self.regions}
+        self.scare = [(r.open_start, r.close_end or r.end) for r in every_region
+                      if r.open_start not in self.opening_marks]
+        inside = [(r.start, r.end) for r in every_region]
+        self.cues = [
+            c for c in find_cues(doc.tokens) if not any(a <= c.start < b for a, b in inside)
+        ]
+
+    # -- direct ------------------------------------------------------------------------------
+
+    def _is_quotation(self, region: QuotedRegion) -> bool:
+        content = self.text[region.start : region.end]
+        n_words = _word_count(content)
+        if n_words < MIN_QUOTE_WORDS:
+            return False
+        if n_words > TITLE_MAX_WORDS or re.search("[.\u060c!?\u061f]", content):
+            return True
+        before = self.speakers.token_index(region.open_start)
+        previous = [t for t in self.tokens[max(0, before - 2) : before] if t.text[0].isalpha()]
+        return not any(word_in(t, words.TITLE_CUES) for t in previous)
+
+    def _cue_before(self, region: QuotedRegion, floor: int) -> Cue | None:
+        sentence = self.speakers.sentence_of(region.open_start)
+        lower = sentence.start
+        if not self.text[sentence.start : region.open_start].strip(" " + _COLON):
+            # the quote opens its paragraph: "قال:" may end the one before
+            previous = self.speakers.sentence_of(max(0, sentence.start - 1))
+            if previous.text.rstrip().endswith(_COLON):
+                lower = previous.start
+        lower = max(lower, floor)
+        before = [c for c in self.cues if lower <= c.start < region.open_start]
+        return before[-1] if before else None
+
+    def _postposed(self, region: QuotedRegion) -> tuple[Cue | None, tuple[int, int] | None]:
+        """A speech verb or attribution right after the closing mark: "…"، قال / بحسب فلان."""
+        if region.close_end is None:
+            return None, None
+        sentence = self.speakers.sentence_of(region.open_start)
+        lo = self.speakers.token_index(region.close_end)
+        hi = min(lo + POSTPOSED_WINDOW, self.speakers.token_index(sentence.end))
+        for cue in self.cues:
+            if lo <= cue.index < hi and cue.kind in _SAYING:
+                return cue, None
+        for i in range(lo, hi):
+            if word_in(self.tokens[i], words.ATTRIBUTIONS):
+                return None, (i, hi)
+        return None, None
+
+    def _subject_limit(self, region: QuotedRegion, cue: Cue | None) -> int:
+        """Token index where the subject of the quotation's verb must stop."""
+        open_at = self.speakers.token_index(region.open_start)
+        if cue is None:
+            return open_at
+        if cue.start < region.open_start:
+            return self._subject_end(cue, open_at)
+        # "…"، قال فلان: the subject runs to the clause end after the verb
+        sentence = self.speakers.sentence_of(cue.start)
+        limit = min(cue.index + 1 + POSTPOSED_WINDOW, self.speakers.token_index(sentence.end))
+        for i in range(cue.index + 1, limit):
+            if self.tokens[i].start in self.opening_marks or self.tokens[i].text in _CLAUSE_PUNCT:
+                return i
+        return limit
+
+    def direct(self) -> list[_Candidate]:
+        found = []
+        floor = 0
+        for region in self.regions:
+            outer = [r for r in self.regions if r.depth < region.depth
+                     and r.start <= region.open_start < r.end]
+            base = outer[-1].start if outer else floor
+            cue = self._cue_before(region, base)
+            attributed = None
+            if cue is None and not outer:
+                cue, attributed = self._postposed(region)
+            subject_end = self._subject_limit(region, cue)
+            found.append(_Candidate(region.start, region.end, "direct", cue, subject_end,
+                                    region, attributed))
+            if region.depth == 0:
+                floor = region.close_end or region.end
+        return found
+
+    # -- indirect ----------------------------------------------------------------------------
+
+    def _subject_end(self, cue: Cue, limit: int) -> int:
+        """Where the subject after `cue` stops: its إن / أن, a colon, or `limit`."""
+        for i in range(cue.index + 1, min(limit, len(self.tokens))):
+            if is_complementizer(self.tokens[i]) or self.tokens[i].text == _COLON:
+                return i
+        return limit
+
+    def _content_start(self, cue: Cue, stop: int) -> tuple[int, int] | None:
+        """(subject end token, content start char) of the quotation `cue` introduces."""
+        for i in range(cue.index + 1, stop):
+            token = self.tokens[i]
+            if token.start in self.opening_marks:
+                return None  # قال: "…" is a direct quotation
+            if any(a <= token.start < b for a, b in self.scare):
+                continue  # a quoted name in the subject (الموقع "ري:فولت")
+            if token.text == _COLON:
+                return None
+            if i > cue.index + 1 and cue.kind == "relay" and word_in(token, words.FROM_WORDS):
+                continue
+            if is_complementizer(token):
+                if word_in(self.tokens[i - 1], words.BLOCKERS):
+                    return None  # بعد أن، إلا أن: not reported speech
+                return i, token.end
+            if i < stop - 1 and word_in(token, words.CALL_PREPS) and self._takes_object(cue, i):
+                # أشار إلى، شدد على، دعا إلى: what follows is the reported content
+                after = self.tokens[i + 1]
+                if is_complementizer(after):
+                    return i, after.end
+                if cue.kind == "say" or self.appeals:
+                    return i, after.start
+            if cue.kind == "call" and self.appeals and self._is_beh(token):
+                return i, token.start  # طالب بالإفراج: the object keeps its ب (beh)
+        return None
+
+    def _takes_object(self, cue: Cue, at: int) -> bool:
+        """Is the preposition at tokens[at] the verb's own (أشار الوزير إلى), not a later
+        phrase's (أفاد بيان ... بدأ زيارة إلى)? An appeal's may stand further off."""
+        between = self.tokens[cue.index + 1 : at]
+        if cue.kind == "call":
+            return True
+        return len(between) <= PREP_WINDOW and all(t.text[0].isalnum() for t in between)
+
+    @staticmethod
+    def _is_beh(token: Token) -> bool:
+        """بـ alone or as a proclitic (بالإفراج)."""
+        if fold_str(token.text).rstrip("\u0640") == "\u0628":  # beh, maybe with tatweel
+            return True
+        return any(p.label == "prep" and p.text[0] == "\u0628" for p in token.prefixes)
+
+    def indirect(self) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for cue in self.cues:
+            sentence = self.speakers.sentence_of(cue.start)
+            stop = min(cue.index + 1 + SUBJECT_WINDOW, self.speakers.token_index(sentence.end))
+            hit = self._content_start(cue, stop)
+            if hit is None:
+                continue
+            subject_end, start = hit
+            found.append(_Candidate(start, sentence.end, "indirect", cue, subject_end))
+        found = self._split_clauses(found)
+        kept = []
+        for cand in found:
+            cand.start, cand.end = _trim(self.text, cand.start, cand.end)
+            if _word_count(self.text[cand.start : cand.end]) >= MIN_INDIRECT_WORDS:
+                kept.append(cand)
+        return kept
+
+    def _split_clauses(self, found: list[_Candidate]) -> list[_Candidate]:
+        """A speech verb inside an indirect quotation opens a new one after a clause break
+        (، وأضاف / مؤكدا); without a break it is speech reported within it (قال إن X أكد أن)."""
+        kept: list[_Candidate] = []
+        for cand in found:
+            if kept and cand.cue is not None and cand.cue.start < kept[-1].end:
+                if not self._opens_clause(cand.cue):
+                    continue
+                kept[-1].end = cand.cue.start
+            kept.append(cand)
+        return kept
+
+    def _opens_clause(self, cue: Cue) -> bool:
+        before = self.tokens[cue.index - 1] if cue.index > 0 else None
+        if before is None or not before.text[0].isalnum():
+            return True
+        return fold_str(cue.text)[0] in "\u0648\u0641"  # waw, feh: وقال، فأضاف
+
+    # -- both --------------------------------------------------------------------------------
+
+    def quotes(self) -> list[Quote]:
+        direct = self.direct()
+        opens = {c.region.open_start: c for c in direct if c.region is not None}
+        candidates = list(direct)
+        for cand in self.indirect():
+            mark = opens.get(cand.start)
+            if mark is not None and cand.cue is not None:  # قال إن "…": the same words
+                if mark.cue is None or mark.cue.start < cand.cue.start:
+                    mark.cue, mark.subject_end = cand.cue, cand.subject_end
+                continue
+            candidates.append(cand)
+        candidates.sort(key=lambda c: (c.start, c.kind))
+        out: list[Quote] = []
+        previous: ActorRef | None = None
+        for cand in candidates:
+            speaker, rule = self._speaker(cand, previous)
+            if speaker is not None:
+                previous = speaker
+            out.append(
+                Quote(speaker, self.text[cand.start : cand.end], cand.start, cand.end, cand.kind,
+                      cand.cue.text if cand.cue else None, {"speaker_rule": rule})
+            )
+        return out
+
+    def _speaker(self, cand: _Candidate, previous: ActorRef | None) -> tuple[ActorRef | None, str]:
+        if cand.attributed is not None:
+            return self.speakers.attributed(*cand.attributed), "attribution"
+        if cand.cue is None and cand.region is not None and cand.region.depth > 0:
+            return None, "inner"
+        return self.speakers.speaker(cand.cue, cand.subject_end, previous)
+
+
+def find_quotes(doc: Doc, *, appeals: bool = False) -> list[Quote]:
+    """The quotations of a Doc that has sentences, tokens and (coded) entities.
+
+    With appeals=True the object of an appeal (دعا إلى الحوار، طالب بالإفراج) is
+    an indirect quotation too; by default only an appeal with أن is (دعا إلى أن).
+
+    Example: in 'وقال لافروف إن الحل في ليبيا سياسي.' with لافروف an entity coded
+    RUSGOV, one indirect quote 'الحل في ليبيا سياسي' spoken by RUSGOV.
+    """
+    if not doc.tokens:
+        return []
+    return _Finder(doc, appeals=appeals).quotes()
+
+
+@component("hadath.quotes.v1", requires=("sentences", "tokens", "entities"), assigns=("quotes",))
+def make_quote_finder(appeals: bool = False) -> Callable[[Doc], Doc]:
+    """Find direct and indirect quotations and their speakers (see `find_quotes`)."""
+
+    def find(doc: Doc) -> Doc:
+        return replace(doc, quotes=tuple(find_quotes(doc, appeals=appeals)))
+
+    return find
