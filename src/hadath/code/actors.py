@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from hadath.extract.gazetteer import Entry, Match, match_tokens
+from hadath.extract.gazetteer import Entry, Match, match_tokens, token_keys
 from hadath.extract.names import NameSpan
 from hadath.records import Actor, Entity
 from hadath.text.fold import fold, fold_str
@@ -51,6 +51,7 @@ _PLACE_CUES = frozenset(fold_str(w) for w in (
     "مدينة", "المدينة", "بلدة", "البلدة", "قرية", "القرية", "محافظة", "ولاية", "إقليم", "منطقة",
     "مخيم", "حي", "ناحية", "العاصمة", "ميناء", "مطار", "جزيرة", "مدن", "بلدات", "قرى"))
 _ARTICLE = "\u0627\u0644"  # alef lam
+_APPOSITION_MARKS = frozenset(("\u060c", ",", "/", "-", "\u2013"))  # Arabic comma, comma, …
 # Words that cannot be part of a name between a title and a recognised surname.
 _NOT_NAMES = frozenset(fold_str(w) for w in (
     "قد", "إن", "أن", "في", "على", "من", "عن", "مع", "أمس", "اليوم", "الذي", "التي", "إلى",
@@ -241,9 +242,12 @@ class _Coder:
                                       code=code, name=name, basis=basis))
 
     def code_names(self, names: Sequence[NameSpan]) -> None:
-        """Names the lexicons lack: a person takes the code of the title just before it."""
+        """Names the lexicons lack: a person takes the code of a title just before it
+        (الرئيس الجزائري عبدالمجيد تبون) or, failing that, just after it (أحمد الخطيب رئيس
+        الهيئة); a bare title (وزيرة السياحة، رانيا المشاط) gives its role, the country
+        coming from the story later."""
         covered = [(m.start, m.end) for m in self.mentions]
-        titles = [m for m in self.mentions if m.basis.startswith("person role")]
+        titles = [m for m in self.mentions if " role" in m.basis or m.basis.startswith("role ")]
         for name in names:
             if any(s < name.end and name.start < e for s, e in covered):
                 continue
@@ -254,24 +258,42 @@ class _Coder:
             start, title = name.start, None
             if name.type == "PER":
                 start, title = self.title_before(name, titles)
+                title = title or self.title_after(name, titles)
             text = self.text[start:name.end]
-            basis = "name after title" if title else "recognised name"
             kind = "person" if name.type == "PER" else "organisation"
             latin = latin_name(text) if start != name.start else name.latin
-            self.mentions.append(Mention(start, name.end, text, name.type, kind,
-                                         title.code if title else None, latin, basis))
+            code, basis = None, "recognised name"
+            if title is not None:
+                code = title.code
+                basis = "name with title" if code else f"name with title {title.basis.split()[1]}"
+            self.mentions.append(Mention(start, name.end, text, name.type, kind, code, latin,
+                                         basis))
+
+    def _between(self, start: int, end: int) -> list[Token]:
+        return [t for t in self.tokens if start <= t.start and t.end <= end]
 
     def title_before(self, name: NameSpan, titles: Sequence[Mention]) -> tuple[int, Mention | None]:
-        """The person title that ends at most two name-like words before `name`, and where the
-        name then starts (the recogniser may have caught only the surname)."""
+        """The title that ends at most two name-like words (or a comma) before `name`, and
+        where the name then starts (the recogniser may have caught only the surname)."""
         title = next((t for t in reversed(titles) if t.end <= name.start), None)
         if title is None:
             return name.start, None
-        between = [t for t in self.tokens if title.end <= t.start and t.end <= name.start]
+        between = self._between(title.end, name.start)
+        if between and between[0].text in _APPOSITION_MARKS:
+            between = between[1:]
         if len(between) > 2 or any(not t.is_arabic or t.prefixes or
                                    fold_str(t.text) in _NOT_NAMES for t in between):
             return name.start, None
         return (between[0].start if between else name.start), title
+
+    def title_after(self, name: NameSpan, titles: Sequence[Mention]) -> Mention | None:
+        """A title in apposition right after the name (كيفن واتكينز، الرئيس التنفيذي)."""
+        title = next((t for t in titles if t.start >= name.end), None)
+        if title is None:
+            return None
+        between = self._between(name.end, title.start)
+        return title if all(t.text in _APPOSITION_MARKS for t in between) and len(between) <= 1 \
+            else None
 
 
 def _token_keys(token: Token) -> tuple[str, ...]:
@@ -296,13 +318,16 @@ def _fill_bare_roles(mentions: list[Mention]) -> list[Mention]:
     main = _main_country(mentions)
     filled = []
     for m in mentions:
-        if m.code is None and m.basis == "recognised name" and m.type == "PER" and main:
+        if m.code is None and m.type == "PER" and main and m.basis.startswith("name with title"):
+            role = m.basis.split()[-1]
+            m = Mention(m.start, m.end, m.text, m.type, m.kind, f"{main}{role}", m.name,
+                        f"{m.basis} + main country {main}")
+        elif m.code is None and m.basis == "recognised name" and m.type == "PER" and main:
             m = Mention(m.start, m.end, m.text, m.type, m.kind, main, m.name,
                         f"{m.basis} + main country {main}")
-        # A collective (الشرطة، المتظاهرون) belongs to the story's country; a lone title
-        # (الوزير، الرئيس) may be anyone's, so it stays uncoded.
-        if (m.code is None and m.basis.startswith("role ") and main is not None
-                and not m.basis.endswith("(person)")):
+        # A collective (الشرطة، المتظاهرون) or a lone title (النائب العام، الوزير) most
+        # often belongs to the story's country; see _is_guessed_title for what follows.
+        if m.code is None and m.basis.startswith("role ") and main is not None:
             role = m.basis.split()[1]
             m = Mention(m.start, m.end, m.text, m.type, m.kind, f"{main}{role}",
                         m.name, f"{m.basis} + main country {main}")
@@ -310,11 +335,58 @@ def _fill_bare_roles(mentions: list[Mention]) -> list[Mention]:
     return filled
 
 
+def _surnames(mentions: Sequence[Mention]) -> dict[str, Mention]:
+    """The last word of each person's full name, when no two persons share it."""
+    found: dict[str, Mention] = {}
+    clashes: set[str] = set()
+    for m in mentions:
+        words = fold_str(m.text).split()
+        if m.type != "PER" or not m.code or len(words) < 2 or len(words[-1]) < 3:
+            continue
+        held = found.get(words[-1])
+        if held is not None and held.name != m.name:
+            clashes.add(words[-1])
+        found.setdefault(words[-1], m)
+    return {k: v for k, v in found.items() if k not in clashes}
+
+
+def _link_surnames(text: str, tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """A surname alone (المشاط، جرينيل) after the full name is the same person."""
+    surnames = _surnames(mentions)
+    if not surnames:
+        return mentions
+    linked = []
+    for m in mentions:
+        person = surnames.get(fold_str(m.text))
+        if person is not None and m.type == "PER" and m.basis.startswith("recognised"):
+            m = replace(m, code=person.code, name=person.name, basis=f"surname of {person.name}")
+        linked.append(m)
+    covered = [(m.start, m.end) for m in linked]
+    for token in tokens:
+        if not token.is_arabic or any(s < token.end and token.start < e for s, e in covered):
+            continue
+        for key, cut in token_keys(token.text):
+            person = surnames.get(key)
+            if person is not None:
+                start = _phrase_start(token, cut)
+                linked.append(Mention(start, token.end, text[start:token.end], "PER", "person",
+                                      person.code, person.name, f"surname of {person.name}"))
+                break
+    return sorted(linked, key=lambda m: (m.start, m.end))
+
+
 def code_mentions(text: str, tokens: Sequence[Token], published: str | None,
                   names: Sequence[NameSpan] = ()) -> list[Mention]:
     """Every actor and place mention of a document, coded where the rules allow."""
     coder = _Coder(text, tokens, parse_published(published))
-    return _fill_bare_roles(coder.code(match_tokens(tokens), names))
+    mentions = _fill_bare_roles(coder.code(match_tokens(tokens), names))
+    return _link_surnames(text, tokens, mentions)
+
+
+def _is_guessed_title(m: Mention) -> bool:
+    """A lone title coded from the story's country (الوزير → EGYGOV) is a good guess for who
+    speaks or acts, but it usually stands for a person named elsewhere: no actor of its own."""
+    return m.basis.startswith("role ") and "(person)" in m.basis
 
 
 def _is_title_of(title: Mention, name: Mention | None) -> bool:
@@ -329,7 +401,7 @@ def entities_and_actors(mentions: Sequence[Mention]) -> tuple[list[Entity], list
     entities = [Entity(m.text, m.start, m.end, m.type, m.code, m.name) for m in mentions]
     grouped: dict[tuple[str, str], list[Mention]] = {}
     for m, after in zip(mentions, [*mentions[1:], None], strict=False):
-        if not m.code or m.kind == "place" or _is_title_of(m, after):
+        if not m.code or m.kind == "place" or _is_title_of(m, after) or _is_guessed_title(m):
             continue
         grouped.setdefault((m.code, m.name), []).append(m)
     actors = [Actor(code, name, ms[0].kind, tuple((m.start, m.end) for m in ms))
