@@ -19,12 +19,21 @@ PLOVER_DEFAULTS = {"01": ("", ""), "02": ("REQUEST", "")}
 _PLOVER_LINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,\s*([^,#]*))?")
 
 
+# GDELT's code table runs two rows together once: "…engagement106:[-5.0] Demand withdrawal".
+_GLUED_ROW = re.compile(r"^(.*?)(\d{3,4}):\[[-\d.]+\]\s*(.+)$")
+
+
 def read_table(path: Path) -> dict[str, str]:
     rows = {}
     for line in path.read_text("utf-8").splitlines()[1:]:
         if "\t" in line:
             code, value = line.split("\t", 1)
-            rows[code.strip()] = value.strip()
+            glued = _GLUED_ROW.match(value.strip())
+            if glued:
+                rows[code.strip()] = glued.group(1).strip()
+                rows[glued.group(2)] = glued.group(3).strip()
+            else:
+                rows[code.strip()] = value.strip()
     return rows
 
 
