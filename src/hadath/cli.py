@@ -124,3 +124,15 @@ def actors_lookup(name: str, date: str | None) -> None:
 
     for line in explain_name(name, date):
         click.echo(line)
+
+
+@main.command()
+@click.argument("sentence")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for relative dates and roles.")
+def explain(sentence: str, published: str | None) -> None:
+    """Show how SENTENCE is coded: tokens, actors, triggers, events and the rules behind them."""
+    from hadath.code.explain import explain_sentence
+    from hadath.pipeline import code_text
+
+    for line in explain_sentence(code_text(sentence, published=published)):
+        click.echo(line)

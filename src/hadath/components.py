@@ -15,4 +15,6 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "hadath.tokens.v1",
     "hadath.actors.v1",
     "hadath.quotes.v1",
+    "hadath.dates.v1",
+    "hadath.events.v1",
 )

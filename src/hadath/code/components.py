@@ -1,4 +1,4 @@
-"""Pipeline components of the coding layer: actors and places."""
+"""Pipeline components of the coding layer: actors and places, events."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from hadath.code.actors import code_mentions, entities_and_actors
+from hadath.code.events import code_events
 from hadath.code.places import resolve_places
 from hadath.extract.names import find_names
 from hadath.registry import component
 from hadath.text.doc import Doc
 
-__all__ = ["make_actor_coder"]
+__all__ = ["make_actor_coder", "make_event_coder"]
 
 
 @component("hadath.actors.v1", requires=("sentences", "tokens"),
@@ -27,3 +28,16 @@ def make_actor_coder(use_recogniser: bool = True) -> Callable[[Doc], Doc]:
                        places=tuple(resolve_places(mentions)))
 
     return code_actors
+
+
+@component("hadath.events.v1", requires=("sentences", "tokens", "entities", "quotes", "dates",
+                                         "places"), assigns=("events",))
+def make_event_coder() -> Callable[[Doc], Doc]:
+    """Code events: triggers from the action lexicon, with source, target, mode, date, place."""
+
+    def code_doc_events(doc: Doc) -> Doc:
+        events = code_events(doc.text, doc.tokens, doc.sentences, doc.entities, doc.quotes,
+                             doc.dates, doc.places, doc.published)
+        return replace(doc, events=tuple(events))
+
+    return code_doc_events

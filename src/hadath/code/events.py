@@ -1,0 +1,382 @@
+"""Event coding: an action word, its source and target actors, mode, date and place.
+
+Per sentence, the action lexicon finds triggers (verbs in any conjugation,
+verbal nouns, phrases). Each trigger's clause is the stretch of the sentence
+between the nearest boundaries (punctuation, إن / أن, relative pronouns, the
+next trigger), and its arguments come from the coded entities of that clause:
+- the source is the first actor after the trigger (verb-subject order, the
+  usual one: قصف الجيش التركي …), else the last one before it in the clause
+  (subject-verb order: روسيا اتفقت …);
+- the target is the actor after one of the entry's prepositions (التقى مع،
+  اعتدى على) or, for a direct object, the next actor after the source; for a
+  joint action (التقى، اتفق، اشتبك) a coordinated actor (روسيا والجزائر) is the
+  other party;
+- an event needs a target, except a protest or an assault (roots 14 and 18);
+- negation (لم، لن، لا، ليس، عدم، نفى) drops the event: a denied action did not happen;
+- future and intent (سـ، سوف، يعتزم، من المقرر) and conditions (إذا، لو) set
+  the mode and lower the confidence; triggers inside direct quotations are the
+  speaker's words, not reported events, and are left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hadath.code.dates import sentence_date
+from hadath.lexicon.actions import ActionLexicon, ActionMatch, load_actions
+from hadath.records import ActorRef, DateRef, Entity, Event, Place, Quote
+from hadath.text.fold import fold_str
+from hadath.text.spans import Span, Token
+
+__all__ = ["EventCoder", "code_events"]
+
+
+def _folded(*words: str) -> frozenset[str]:
+    return frozenset(fold_str(w) for w in words)
+
+
+# Complementizers and relative pronouns open a new clause (قال إن روسيا …، التي …).
+_CLAUSE_WORDS = _folded("إن", "أن", "بأن", "وأن", "لأن", "الذي", "التي", "الذين", "حيث",
+                        "بينما", "فيما", "عندما", "بعدما", "بعد", "قبل", "لكن", "ولكن", "غير")
+_CLAUSE_PUNCT = frozenset(".,:;!?\u060c\u061b\u061f\"«»“”()")  # . , : ; ! ? ، ؛ ؟ quotes
+_NEGATIONS = _folded("لم", "لن", "لا", "ليس", "ليست", "ما", "عدم", "دون", "بدون", "نفى", "نفت",
+                     "ينفي", "تنفي", "بلا")
+_FUTURE = _folded("سوف", "سيتم", "المقرر", "المتوقع", "المنتظر", "يعتزم", "تعتزم", "يعتزمان",
+                  "ينوي", "تنوي", "تعتزمان", "يخطط", "تخطط", "يرتقب", "مرتقب", "مرتقبة",
+                  "سيكون", "ستكون", "قريبا", "غدا")
+_CONDITION = _folded("إذا", "اذا", "لو", "لولا", "حال", "حالة", "قد", "ربما", "يمكن", "يجب",
+                     "ينبغي", "يحتمل")
+_PREPOSITIONS = _folded("في", "إلى", "على", "من", "عن", "حول", "بشأن", "ضد", "أجل", "بهدف",
+                        "بعد", "قبل", "خلال", "إثر", "عقب", "بسبب", "منذ", "لدعم", "نحو", "أمام")
+_AGENT_WORDS = _folded("قبل", "يد")
+_CONJUNCTIONS = _folded("و", "ف")
+# Verbs that take an event noun as object: بدأ زيارة، أجرى محادثات، شن غارات، نفذ هجوما.
+_LIGHT_VERBS = _folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا", "قام", "قامت", "شن", "شنت", "نفذ",
+                       "نفذت", "واصل", "واصلت", "عقد", "عقدت", "عقدا", "أطلق", "أطلقت", "اختتم",
+                       "اختتمت", "يجري", "تجري", "يبدأ", "تبدأ", "يواصل", "تواصل")
+_LIGHT_VERB_WINDOW = 4  # من قبل X، على يد X: the agent of a passive
+# Roots coded without a target: a protest or a bombing may have no addressee in the text.
+# Every other event is a dyad, as in GDELT; with no target found it is not coded.
+_UNDIRECTED_ROOTS = frozenset(("14", "18"))
+_MODIFIER_WINDOW = 3  # tokens before a trigger searched for negation and mode
+_SOURCE_WINDOW = 8  # tokens after a trigger within which its source may start
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    lo: int  # token index where the trigger's clause starts
+    hi: int  # token index one past its end
+
+
+class EventCoder:
+    """Finds and codes the events of one document."""
+
+    def __init__(self, text: str, tokens: Sequence[Token], sentences: Sequence[Span],
+                 entities: Sequence[Entity], quotes: Sequence[Quote], dates: Sequence[DateRef],
+                 places: Sequence[Place], published: str | None,
+                 actions: ActionLexicon) -> None:
+        self.text, self.tokens, self.sentences = text, tokens, sentences
+        self.actions = actions
+        # Places are targets too (قصف الجيش … مواقع في غزة): coded by their country.
+        located = [Entity(p.text or p.name, p.start, p.end or p.start, "LOC", p.country, p.name)
+                   for p in places if p.start is not None and p.country]
+        self.entities = sorted([*(e for e in entities if e.code and e.type != "LOC"), *located],
+                               key=lambda e: e.start)
+        self.entity_starts = [e.start for e in self.entities]
+        self.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+        self.dates, self.places, self.published = dates, places, published
+        self.token_starts = [t.start for t in tokens]
+
+    # -- structure -------------------------------------------------------------------------
+    def token_range(self, sentence: Span) -> tuple[int, int]:
+        lo = bisect.bisect_left(self.token_starts, sentence.start)
+        hi = bisect.bisect_left(self.token_starts, sentence.end)
+        return lo, hi
+
+    def is_boundary(self, i: int) -> bool:
+        token = self.tokens[i]
+        if not token.is_arabic:
+            return token.text in _CLAUSE_PUNCT
+        return fold_str(token.text) in _CLAUSE_WORDS
+
+    def clause(self, match: ActionMatch, lo: int, hi: int, triggers: Sequence[int]) -> _Clause:
+        start = match.start
+        while start > lo and not self.is_boundary(start - 1) and (start - 1) not in triggers:
+            start -= 1
+        end = match.end
+        while end < hi and not self.is_boundary(end) and end not in triggers:
+            end += 1
+        return _Clause(start, end)
+
+    def in_quote(self, at: int) -> bool:
+        return any(s <= at < e for s, e in self.quoted)
+
+    # -- modifiers -------------------------------------------------------------------------
+    def words_before(self, i: int, lo: int) -> list[str]:
+        return [fold_str(t.text) for t in self.tokens[max(lo, i - _MODIFIER_WINDOW):i]
+                if t.is_arabic]
+
+    def is_negated(self, match: ActionMatch, lo: int) -> bool:
+        before = self.words_before(match.start, lo)
+        return any(w in _NEGATIONS or w[1:] in _NEGATIONS for w in before)
+
+    def mode(self, match: ActionMatch, lo: int) -> str | None:
+        trigger = self.tokens[match.start]
+        if any(p.label == "fut" for p in trigger.prefixes):
+            return "future"
+        before = self.words_before(match.start, lo)
+        if any(w in _FUTURE or w[1:] in _FUTURE for w in before):
+            return "future"
+        if any(w in _CONDITION or w[1:] in _CONDITION for w in before):
+            return "hypothetical"
+        return None
+
+    # -- arguments -------------------------------------------------------------------------
+    def entities_between(self, start: int, end: int) -> list[Entity]:
+        """Coded entities inside [start, end) (characters), in text order."""
+        i = bisect.bisect_left(self.entity_starts, start)
+        found = []
+        while i < len(self.entities) and self.entities[i].start < end:
+            if self.entities[i].end <= end:
+                found.append(self.entities[i])
+            i += 1
+        return _outermost(found)
+
+    def char(self, i: int) -> int:
+        return self.tokens[i].start if i < len(self.tokens) else len(self.text)
+
+    def arguments(self, match: ActionMatch, clause: _Clause
+                  ) -> tuple[Entity | None, Entity | None]:
+        entry = match.entry
+        after = self.entities_between(self.tokens[match.end - 1].end, self.char(clause.hi))
+        before = self.entities_between(self.char(clause.lo), self.tokens[match.start].start)
+        near = [e for e in after if self.token_gap(match.end, e.start) <= _SOURCE_WINDOW
+                and e.type != "LOC"]
+        before = [e for e in before if e.type != "LOC"]
+        inside = [e for e in self.entities_between(self.tokens[match.start].end,
+                                                   self.tokens[match.end - 1].start)
+                  if e.type != "LOC"] if match.gaps else []
+        agent = self.passive_agent(after)
+        if inside:  # أطلق مسلحون فلسطينيون عشرات الصواريخ: the subject sits in the phrase's gap
+            source, rest = inside[0], [*inside[1:], *after]
+        elif agent is not None:
+            source = agent
+            rest = [e for e in after if e is not agent]
+        elif near and not self.after_preposition(near[0], entry.target_preps):
+            source, rest = near[0], after[after.index(near[0]) + 1:]
+        elif entry.joint and len(before) >= 2 and before[-1].code != before[-2].code:
+            return before[-2], before[-1]  # موسكو وأنقرة اتفقتا
+        elif before:
+            source, rest = before[-1], after
+        else:
+            return None, None
+        return source, self.target(source, rest, entry.target_preps, entry.joint)
+
+    def token_at(self, char: int) -> int:
+        """The index of the token that contains (or starts at) character `char`."""
+        return bisect.bisect_right(self.token_starts, char) - 1
+
+    def token_gap(self, i: int, char: int) -> int:
+        """Tokens between token i and the token at character `char`."""
+        return bisect.bisect_left(self.token_starts, char) - i
+
+    def passive_agent(self, after: Sequence[Entity]) -> Entity | None:
+        """من قبل X، على يد X: the actor after these words acts."""
+        for entity in after:
+            j = self.token_at(entity.start) - 1
+            if j >= 0 and fold_str(self.tokens[j].text) in _AGENT_WORDS:
+                return entity
+        return None
+
+    def preposition_before(self, entity: Entity) -> str | None:
+        """The preposition right before an entity: a clitic (بـ، لـ) or a word (مع، على)."""
+        j = self.token_at(entity.start)
+        token = self.tokens[j]
+        if token.start < entity.start:  # a clitic before the name in its token: بموسكو
+            clitics = [p.text for p in token.prefixes
+                       if p.label == "prep" and p.start < entity.start]
+            if clitics:
+                return fold_str(clitics[-1])
+        if j > 0 and self.tokens[j - 1].is_arabic:
+            return fold_str(self.tokens[j - 1].text)
+        return None
+
+    def after_preposition(self, entity: Entity, preps: Sequence[str]) -> bool:
+        prep = self.preposition_before(entity)
+        return prep is not None and prep in {fold_str(p) for p in preps}
+
+    def is_coordinated(self, entity: Entity) -> bool:
+        j = self.token_at(entity.start)
+        if self.tokens[j].start < entity.start:
+            return any(p.label == "conj" for p in self.tokens[j].prefixes)
+        return j > 0 and fold_str(self.tokens[j - 1].text) in _folded("و", "مع")
+
+    def target(self, source: Entity, rest: Sequence[Entity], preps: Sequence[str],
+               joint: bool) -> Entity | None:
+        others = [e for e in rest if e.code != source.code]
+        if preps:
+            for entity in others:
+                if self.after_preposition(entity, preps):
+                    return entity
+        if joint:
+            partners = [e for e in others if e.type != "LOC"]
+            for entity in partners:
+                if self.is_coordinated(entity) or self.after_preposition(entity, ("مع",)):
+                    return entity
+            if partners:  # وقع طرفا النزاع الرئيس سالفا كير وخصمه رياك مشار
+                return partners[0]
+        actors = [e for e in others if e.type != "LOC"]
+        if not preps and actors:
+            candidate = actors[0]
+            if self.preposition_before(candidate) not in _folded("في", "ب", "من", "عن", "ل"):
+                return candidate
+        places = [e for e in others if e.type == "LOC"]
+        return places[0] if places else None
+
+    # -- events ----------------------------------------------------------------------------
+    def sentence_events(self, sentence: Span) -> list[Event]:
+        lo, hi = self.token_range(sentence)
+        matches = self.triggers(lo, hi)
+        starts = [m.start for m in matches]
+        events, seen = [], set()
+        for match in matches:
+            if self.in_quote(self.tokens[match.start].start) or self.is_negated(match, lo):
+                continue
+            clause = self.clause(match, lo, hi, [s for s in starts if s != match.start])
+            source, target = self.arguments(match, clause)
+            if source is None or (target is None and match.entry.root not in _UNDIRECTED_ROOTS):
+                continue
+            key = (source.code, target.code if target else None, match.entry.root)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(self.event(match, sentence, clause, source, target,
+                                     self.mode(match, lo)))
+        return events
+
+    def triggers(self, lo: int, hi: int) -> list[ActionMatch]:
+        """Non-overlapping trigger matches of a sentence, longest first at each token."""
+        found, i = [], lo
+        while i < hi:
+            matches = [m for m in self.actions.match(self.tokens, i)
+                       if m.end <= hi and (self.is_verb(m) or self.noun_reports(m))]
+            if matches and not self.inside_entity(i):
+                found.append(matches[0])
+                i = matches[0].end
+            else:
+                i += 1
+        return found
+
+    def is_verb(self, match: ActionMatch) -> bool:
+        """A verb entry read as a verb: with the article or a preposition glued on, the word is
+        its verbal noun or a purpose clause (التشاور، للتباحث، لدعم), not a finite verb."""
+        if match.entry.pos == "noun":
+            return False
+        token = self.tokens[match.start]
+        if not any(p.label in ("art", "prep") for p in token.prefixes):
+            return True
+        # The segmenter may take a verb's first letters for clitics (التقي → ال + تقي):
+        # the whole word, less a conjunction, is still a form of the verb.
+        word = fold_str(token.text)
+        word = word[1:] if word[:1] in _CONJUNCTIONS and len(word) > 3 else word
+        return any(e.pos != "noun" for e in self.actions.lookup(word))
+
+    def noun_reports(self, match: ActionMatch) -> bool:
+        """A verbal noun reports an event when its actor follows as a genitive (زيارة بوقادوم،
+        اعتقال الشرطة) and it heads its phrase: not after a preposition or with one glued to
+        it (للتشاور، في إطار التعاون), where it names a purpose or a topic."""
+        token = self.tokens[match.start]
+        if any(p.label == "prep" for p in token.prefixes):
+            return False
+        if match.start > 0 and fold_str(self.tokens[match.start - 1].text) in _PREPOSITIONS:
+            return False
+        if self.after_light_verb(match.start):
+            return True
+        following = self.entities_between(token.end, self.char(match.end + 2))
+        return bool(following) and self.token_gap(match.end, following[0].start) <= 1
+
+    def after_light_verb(self, i: int) -> bool:
+        """بدأ بوقادوم زيارة، أجرى الوزير محادثات، شنت الطائرات غارات: the noun carries the
+        event of a verb that says little by itself."""
+        for token in reversed(self.tokens[max(0, i - _LIGHT_VERB_WINDOW):i]):
+            if not token.is_arabic:
+                return False
+            if fold_str(token.stem.text) in _LIGHT_VERBS:
+                return True
+        return False
+
+    def inside_entity(self, i: int) -> bool:
+        """A trigger word that is part of a name (حركة التحرير، وكالة الأنباء) is no action."""
+        token = self.tokens[i]
+        j = bisect.bisect_right(self.entity_starts, token.start) - 1
+        return j >= 0 and self.entities[j].start <= token.start < self.entities[j].end
+
+    def event(self, match: ActionMatch, sentence: Span, clause: _Clause, source: Entity,
+              target: Entity | None, mode: str | None) -> Event:
+        entry = match.entry
+        first, last = self.tokens[match.start], self.tokens[match.end - 1]
+        trigger_start, trigger_end = first.start, last.end
+        spans = [trigger_start, trigger_end, source.start, source.end]
+        if target is not None:
+            spans += [target.start, target.end]
+        date = sentence_date(self.dates, sentence)
+        date_value, precision = (date.value, date.precision) if date else self.default_date()
+        return Event(
+            source=_ref(source), target=_ref(target) if target else None,
+            cameo=entry.cameo, cameo_label=entry.code.label,
+            plover_type=entry.plover_type, plover_mode=mode or entry.plover_mode
+            or entry.code.plover_mode,
+            goldstein=entry.goldstein, quad_class=entry.quad_class,
+            trigger_text=self.text[trigger_start:trigger_end], trigger_start=trigger_start,
+            trigger_end=trigger_end, evidence_start=min(spans), evidence_end=max(spans),
+            sentence_start=sentence.start, sentence_end=sentence.end,
+            date=date_value, date_precision=precision, place=self.place_in(sentence),
+            negated=False, confidence=0.4 if mode else 0.7,
+            rule=f"actions.tsv:{entry.line} {entry.pattern}",
+        )
+
+    def default_date(self) -> tuple[str | None, str | None]:
+        """With no date in the sentence, the event is reported as of publication."""
+        if self.published and len(self.published) >= 10:
+            return self.published[:10], "day"
+        return None, None
+
+    def place_in(self, sentence: Span) -> Place | None:
+        for place in self.places:
+            if place.start is not None and sentence.start <= place.start < sentence.end:
+                return place
+        return None
+
+    def code(self) -> list[Event]:
+        events = []
+        for sentence in self.sentences:
+            events.extend(self.sentence_events(sentence))
+        return events
+
+
+def _outermost(entities: Sequence[Entity]) -> list[Entity]:
+    """Drop entities nested in another (a name inside a longer organisation name)."""
+    kept: list[Entity] = []
+    for entity in entities:
+        if kept and entity.start < kept[-1].end:
+            if entity.end - entity.start > kept[-1].end - kept[-1].start:
+                kept[-1] = entity
+            continue
+        kept.append(entity)
+    return kept
+
+
+def _ref(entity: Entity) -> ActorRef:
+    return ActorRef(entity.code, entity.name, entity.text, entity.start, entity.end)
+
+
+def code_events(text: str, tokens: Sequence[Token], sentences: Sequence[Span],
+                entities: Sequence[Entity], quotes: Sequence[Quote] = (),
+                dates: Sequence[DateRef] = (), places: Sequence[Place] = (),
+                published: str | None = None) -> list[Event]:
+    """The events of one document."""
+    coder = EventCoder(text, tokens, sentences, entities, quotes, dates, places, published,
+                       load_actions())
+    return coder.code()
