@@ -37,7 +37,7 @@ letter variants as classes (أ/إ/آ/ا, ة/ه, ى/ي) and `\d` covering Arabic-
 digits. One pass of a trie regex finds anchor words (month and weekday names,
 day and period words, numbers) after a non-word character; the full grammar
 is then matched only at those anchors. Matched words are folded one by one
-(`fold_key`) for lexicon lookup.
+(`fold_str`) for lexicon lookup.
 """
 
 from __future__ import annotations
@@ -50,10 +50,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from hadath.lexicon.months import load_calendar
-from hadath.lexicon.tsv import fold_key
 from hadath.records import DateRef
 from hadath.registry import component
 from hadath.text.doc import Doc
+from hadath.text.fold import fold_str
 from hadath.text.spans import Span
 
 __all__ = ["find_dates", "make_date_finder", "parse_published", "sentence_date"]
@@ -95,10 +95,14 @@ _NOT_AFTER_LETTER = rf"(?<!{_LETTER})"
 _NOT_BEFORE_LETTER = rf"(?!{_LETTER})"
 # Proclitics before a date word: و ف, and ب only before the article (بالأمس).
 _CLITIC = rf"(?:[{_WAW}{_FEH}]?(?:{_BEH}(?=[\u0627\u0623\u0625]\u0644))?)"  # alef forms, lam
+# What may come before a word that starts an expression: literal characters only, so
+# that a search can skip through the text in C (`re` uses a leading class as a filter).
+_WORD_START = (
+    "[ \\n\\t\\r\\f\\v\\xa0\\u2028\\u2029"  # whitespace
+    "(\\[{\"'\u00ab\u00bb\u201c\u201d"  # brackets, quotes, guillemets
+    "\u060c,.:;\u061b\\-\u2013\u2014/*\u2026]"  # Arabic comma and semicolon, punctuation
+)
 _NEXT_WORD_RE = re.compile(rf"\s+({_LETTER}+)")
-_PREVIOUS_WORD_RE = re.compile(rf"({_LETTER}+)\s+$")
-# Between two years of one range: "عامي 2011 و2012", "2011-2013", "2011 أو 2012".
-_YEAR_GAP_RE = re.compile(rf"\s*(?:{_WAW}|-|\u2013|/|{_ILA}|{_HATTA}|{_AW})?\s*")
 # Between a weekday and the explicit date that pins it: "الأربعاء، 15 يوليو".
 _WEEKDAY_GAP_RE = re.compile(r"[\s,\u060c(\-\u2013]*")  # \u060c: Arabic comma
 _YEARS_WITH_CUE = range(1800, 2100)
@@ -112,7 +116,7 @@ _PUBLISHED_RE = re.compile(r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 
 @dataclass(frozen=True, slots=True)
 class _Found:
-    """A resolved expression on folded offsets, before mapping to the original text."""
+    """A resolved expression on stripped-text offsets, before mapping to the original text."""
 
     start: int
     end: int
@@ -137,14 +141,10 @@ def _v(word: str) -> str:
     return "".join(_VARIANTS.get(ch, r"\s+" if ch == " " else re.escape(ch)) for ch in word)
 
 
-def _alternatives(forms: Iterable[str]) -> str:
-    """A regex alternation of folded forms, longest first, matching their spellings."""
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
-    return "|".join(_v(" ".join(f.split())) for f in ordered)
-
-
 def _trie(forms: Iterable[str]) -> str:
-    """A regex matching any of the folded `forms`, factored on shared prefixes.
+    """A regex matching any of the folded `forms` in any spelling, factored on shared
+    prefixes; a longer form wins over its prefix (امس الاول over امس), as in a
+    longest-first alternation.
 
     A flat alternation of a hundred words is tried word by word at every
     position; the trie tries one branch per letter.
@@ -166,16 +166,20 @@ def _trie(forms: Iterable[str]) -> str:
     return emit(root)
 
 
+# Between two years of one range: "عامي 2011 و2012", "2011-2013", "2011 أو 2012".
+_YEAR_GAP_RE = re.compile(rf"\s*(?:{_WAW}|-|\u2013|/|{_v(_ILA)}|{_v(_HATTA)}|{_v(_AW)})?\s*")
+
+
 @functools.cache
 def _pattern() -> re.Pattern[str]:
     """The date grammar, built from months.tsv (compiled once); matched at anchors."""
     cal = load_calendar()
     nb, na, cl = _NOT_AFTER_LETTER, _NOT_BEFORE_LETTER, _CLITIC
     of, month_word, this = _v(_MIN), _v(_SHAHR), f"(?:{_v(_HADHA)}|{_v(_HADHIHI)})"
-    month = _alternatives(cal.months)
-    mod = _alternatives(cal.modifiers)
-    year_words = _alternatives(f for f, p in cal.periods.items() if p == "year")
-    strong = _alternatives(cal.strong_year_cues)
+    month = _trie(cal.months)
+    mod = _trie(cal.modifiers)
+    year_words = _trie(f for f, p in cal.periods.items() if p == "year")
+    strong = _trie(cal.strong_year_cues)
     numeric = (
         r"(?<![\d/.\-])(?P<num>(?P<n1>\d{1,4})(?P<ns>[/.\-])(?P<n2>\d{1,2})(?P=ns)"
         r"(?P<n3>\d{1,4}))(?!\d|[/.\-]\d)"
@@ -183,7 +187,7 @@ def _pattern() -> re.Pattern[str]:
     explicit = (
         rf"{nb}{cl}(?P<exp>"
         rf"(?:(?<![\d.,])(?P<day>\d{{1,2}})(?!\d)\s*(?:{of}\s+)?(?:{month_word}\s+)?"
-        rf"|(?P<ord>{_alternatives(cal.ordinals)})\s+{of}\s+(?:{month_word}\s+)?)?"
+        rf"|(?P<ord>{_trie(cal.ordinals)})\s+{of}\s+(?:{month_word}\s+)?)?"
         rf"(?P<mon>{month}){na}"
         rf"(?:\s*[/(]\s*(?P<mon2>{month}){na}(?:\s*\))?|\s+(?P<mon3>{month}){na})?"
         rf"(?:\s+(?:{of}\s+)?(?:{cl}(?:{strong})\s+)?(?P<year>\d{{4}})(?!\d)"
@@ -192,13 +196,13 @@ def _pattern() -> re.Pattern[str]:
         rf"|\s+(?:{of}|{_v(_FI)})\s+(?:(?P<ycur>{this}\s+(?:{year_words}))"
         rf"|(?:{year_words})\s+(?P<ymod>{mod})){na})?)"
     )
-    weekday = _alternatives(cal.weekdays)
+    weekday = _trie(cal.weekdays)
     relative = (
-        rf"{nb}{cl}(?P<rel>(?:(?P<tod>{_alternatives(cal.times)})\s+)?"
-        rf"(?:(?P<dw>{_alternatives(cal.days)}){na}(?:\s+(?P<dwd>{weekday}){na})?"
+        rf"{nb}{cl}(?P<rel>(?:(?P<tod>{_trie(cal.times)})\s+)?"
+        rf"(?:(?P<dw>{_trie(cal.days)}){na}(?:\s+(?P<dwd>{weekday}){na})?"
         rf"|(?P<wd>{weekday}){na}(?:\s+(?P<wmod>{mod}){na})?))"
     )
-    period = _alternatives(cal.periods)
+    period = _trie(cal.periods)
     periods = (
         rf"{nb}{cl}(?P<per>(?:{this}\s+(?P<pw1>{period})"
         rf"|(?P<pw2>{period})\s+(?P<pmod>{mod})){na})"
@@ -212,11 +216,28 @@ def _pattern() -> re.Pattern[str]:
 
 @functools.cache
 def _anchor_pattern() -> re.Pattern[str]:
-    """Where a date expression may be: a word every expression contains, or a number,
-    after a non-word character (so the scan skips in C to word starts)."""
+    """Where a date expression may be: after a space or punctuation, a word every
+    expression contains (with its proclitics) or a number that can be part of one.
+
+    The pattern opens with a class of literal characters so that `re` skips to
+    word starts in C; proclitic forms are spelled out in the trie for the same reason.
+    """
     cal = load_calendar()
-    words = _trie([*cal.months, *cal.weekdays, *cal.days, *cal.periods])
-    return re.compile(rf"[^\w](?P<cl>{_CLITIC})(?P<anchor>(?:{words}){_NOT_BEFORE_LETTER}|\d)")
+    forms = []
+    for form in (*cal.months, *cal.weekdays, *cal.days, *cal.periods):
+        forms += [form, _WAW + form, _FEH + form]
+        if form.startswith(_AL):
+            forms += [_BEH + form, _WAW + _BEH + form, _FEH + _BEH + form]
+    of, month_word = _v(_MIN), _v(_SHAHR)
+    # a number only where the grammar can use it: a year, a numeric date, a day before a month
+    number = (
+        rf"[{_WAW}{_FEH}]?(?:\d{{4}}(?!\d)|\d{{1,4}}(?P<sep>[/.\-])\d{{1,2}}(?P=sep)\d"
+        rf"|\d{{1,2}}(?=\s*(?:{of}\s+)?(?:{month_word}\s+)?(?:{_trie(cal.months)})))"
+    )
+    return re.compile(
+        rf"{_WORD_START}(?P<anchor>(?:{_trie(forms)}){_NOT_BEFORE_LETTER}"
+        rf"|(?=[{_WAW}{_FEH}]?\d){number})"  # the guard keeps `number` off non-digits: 20% faster
+    )
 
 
 @functools.cache
@@ -225,10 +246,10 @@ def _prefix_pattern() -> re.Pattern[str]:
     cal = load_calendar()
     of, month_word = _v(_MIN), _v(_SHAHR)
     return re.compile(
-        rf"{_NOT_AFTER_LETTER}{_CLITIC}(?:\d{{1,2}}\s*(?:{of}\s+)?(?:{month_word}\s+)?"
-        rf"|(?:{_alternatives(cal.ordinals)})\s+{of}\s+(?:{month_word}\s+)?"
-        rf"|(?:{_alternatives([*cal.times, *cal.strong_year_cues])})\s+"
-        rf"|(?:{_v(_HADHA)}|{_v(_HADHIHI)})\s+)$"
+        rf"{_WORD_START}(?P<opening>{_CLITIC}(?:\d{{1,2}}\s*(?:{of}\s+)?(?:{month_word}\s+)?"
+        rf"|(?:{_trie(cal.ordinals)})\s+{of}\s+(?:{month_word}\s+)?"
+        rf"|(?:{_trie([*cal.times, *cal.strong_year_cues])})\s+"
+        rf"|(?:{_v(_HADHA)}|{_v(_HADHIHI)})\s+))$"
     )
 
 
@@ -237,11 +258,11 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(weak year cue ending at a position, future cue anywhere), from months.tsv."""
     cal = load_calendar()
     weak = re.compile(
-        rf"{_NOT_AFTER_LETTER}[{_WAW}{_FEH}]?(?:{_alternatives(cal.weak_year_cues)}"
+        rf"{_NOT_AFTER_LETTER}[{_WAW}{_FEH}]?(?:{_trie(cal.weak_year_cues)}"
         rf"|{_v(_SHAHR)})\s+$"
     )
     future = re.compile(
-        rf"{_NOT_AFTER_LETTER}[{_WAW}{_FEH}]?(?:{_alternatives(cal.future_cues)})"
+        rf"{_WORD_START}[{_WAW}{_FEH}]?(?:{_trie(cal.future_cues)})"
         rf"{_NOT_BEFORE_LETTER}"
     )
     return weak, future
@@ -331,7 +352,13 @@ def _month_year(pub: date, month: int, direction: int, strict: bool) -> int:
 def _key(m: re.Match[str], group: str) -> str:
     """The folded lexicon key of a matched group ("" if it did not take part)."""
     value = m.group(group)
-    return fold_key(value) if value else ""
+    return _fold(value) if value else ""
+
+
+def _fold(words: str) -> str:
+    """A lexicon key: folded, one space between words (months.tsv keys are `fold_key`s)."""
+    folded = fold_str(words)
+    return " ".join(folded.split()) if " " in folded or "\n" in folded else folded
 
 
 class _Reader:
@@ -347,11 +374,16 @@ class _Reader:
 
     def next_word(self, at: int) -> str:
         match = _NEXT_WORD_RE.match(self.text, at)
-        return fold_key(match.group(1)) if match else ""
+        return _fold(match.group(1)) if match else ""
 
     def previous_word(self, at: int) -> str:
-        match = _PREVIOUS_WORD_RE.search(self.text, max(0, at - 30), at)
-        return fold_key(match.group(1)) if match else ""
+        text, end = self.text, at
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        return _fold(text[start:end])
 
     def has_weak_cue(self, at: int) -> bool:
         return self.weak_cue_re.search(self.text, max(0, at - 20), at) is not None
@@ -361,11 +393,12 @@ class _Reader:
         original = self.stripped.original_index(at)
         index = bisect.bisect_right(self.sentence_starts, original) - 1
         sentence_start = self.sentence_starts[index] if index >= 0 else max(0, original - 300)
-        begin = self.stripped.stripped_index(sentence_start)
-        for cue in self.future_re.finditer(self.text, begin, at):
-            if _KAN not in fold_key(self.text[max(begin, cue.start() - 12) : cue.start()]):
-                return True
-        return False
+        begin = self.stripped.stripped_index(sentence_start) - 1  # the char before it
+        text = self.text
+        return any(
+            _KAN not in _fold(text[max(begin, cue.start() - 12) : cue.start()])
+            for cue in self.future_re.finditer(text, max(0, begin), at)
+        )
 
     def numeric(self, m: re.Match[str]) -> tuple[str, str] | None:
         n1, n2, n3 = m.group("n1", "n2", "n3")
@@ -520,12 +553,11 @@ def _scan(reader: _Reader) -> list[_Found]:
         if anchor < covered:
             continue
         m = None
-        if not hit.group("cl"):  # a proclitic starts the expression: nothing before it
-            opening = prefix.search(text, max(covered, anchor - 40), anchor)
-            if opening is not None:
-                m = grammar.match(text, opening.start())
+        opening = prefix.search(text, max(covered - 1, anchor - 40), anchor)
+        if opening is not None:
+            m = grammar.match(text, opening.start("opening"))
         if m is None or m.end() <= anchor:
-            m = grammar.match(text, hit.start("cl"))
+            m = grammar.match(text, anchor)
         if m is None:
             continue
         item = _read_match(reader, m, last_year_end)

@@ -51,7 +51,17 @@ _CONDITION = _folded("إذا", "اذا", "لو", "لولا", "حال", "حالة
 _PREPOSITIONS = _folded("في", "إلى", "على", "من", "عن", "حول", "بشأن", "ضد", "أجل", "بهدف",
                         "بعد", "قبل", "خلال", "إثر", "عقب", "بسبب", "منذ", "لدعم", "نحو", "أمام")
 _AGENT_WORDS = _folded("قبل", "يد")
+# Every preposition, as a word or a glued letter, and place nouns that act like one.
+_PREPOSITIONS_ALL = _PREPOSITIONS | _folded("ب", "ل", "ك", "مع", "لدى", "جنوب", "شمال", "شرق",
+                                            "غرب", "وسط", "داخل", "قرب", "أنحاء")
 _CONJUNCTIONS = _folded("و", "ف")
+# Triggers whose following noun is the one acted upon: news writes "قتل 53 عنصرا" (53 were
+# killed) and "مقتل ضابط", "اعتقال الصحفي", so the actor must come before or after من قبل.
+_PATIENT_FIRST = _folded("قتل", "مقتل", "اغتيال", "اختطاف", "خطف", "اعتقال", "توقيف", "احتجاز",
+                         "أصيب", "إصابة", "أسر", "إعدام", "تصفية", "استهداف", "ضحايا")
+_PASSIVE_VERBS = _folded("قتل", "أصيب")
+_DENIALS = _folded("نفى", "نفت", "ينفي", "تنفي", "نفيا", "نافيا", "نافية")
+_RELATIVES = _folded("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
 # Verbs that take an event noun as object: بدأ زيارة، أجرى محادثات، شن غارات، نفذ هجوما.
 _LIGHT_VERBS = _folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا", "قام", "قامت", "شن", "شنت", "نفذ",
                        "نفذت", "واصل", "واصلت", "عقد", "عقدت", "عقدا", "أطلق", "أطلقت", "اختتم",
@@ -60,8 +70,9 @@ _LIGHT_VERB_WINDOW = 4  # من قبل X، على يد X: the agent of a passive
 # Roots coded without a target: a protest or a bombing may have no addressee in the text.
 # Every other event is a dyad, as in GDELT; with no target found it is not coded.
 _UNDIRECTED_ROOTS = frozenset(("14", "18"))
+_FORCE_ROOTS = frozenset(("15", "17", "18", "19", "20"))
 _MODIFIER_WINDOW = 3  # tokens before a trigger searched for negation and mode
-_SOURCE_WINDOW = 8  # tokens after a trigger within which its source may start
+_SOURCE_WINDOW = 6  # tokens after a trigger within which its source may start
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +131,15 @@ class EventCoder:
 
     def is_negated(self, match: ActionMatch, lo: int) -> bool:
         before = self.words_before(match.start, lo)
-        return any(w in _NEGATIONS or w[1:] in _NEGATIONS for w in before)
+        if any(w in _NEGATIONS or w[1:] in _NEGATIONS for w in before):
+            return True
+        # A denial governs its whole clause: ونفت السعودية التعرض له أو قتله.
+        return any(fold_str(t.stem.text) in _DENIALS for t in self.tokens[lo:match.start])
+
+    def is_background(self, match: ActionMatch) -> bool:
+        """A trigger right after a relative pronoun describes (اتفاق سلام أبرم في 2015، التحالف
+        الذي تتزعمه السعودية): background, not the news."""
+        return match.start > 0 and fold_str(self.tokens[match.start - 1].text) in _RELATIVES
 
     def mode(self, match: ActionMatch, lo: int) -> str | None:
         trigger = self.tokens[match.start]
@@ -152,8 +171,10 @@ class EventCoder:
         entry = match.entry
         after = self.entities_between(self.tokens[match.end - 1].end, self.char(clause.hi))
         before = self.entities_between(self.char(clause.lo), self.tokens[match.start].start)
+        # A subject after its verb comes close and bare: not after a preposition
+        # (أطلقت … على جنوب إسرائيل: Israel is where, not who).
         near = [e for e in after if self.token_gap(match.end, e.start) <= _SOURCE_WINDOW
-                and e.type != "LOC"]
+                and e.type != "LOC" and self.preposition_before(e) not in _PREPOSITIONS_ALL]
         before = [e for e in before if e.type != "LOC"]
         inside = [e for e in self.entities_between(self.tokens[match.start].end,
                                                    self.tokens[match.end - 1].start)
@@ -164,6 +185,11 @@ class EventCoder:
         elif agent is not None:
             source = agent
             rest = [e for e in after if e is not agent]
+        elif self.patient_first(match) and before:
+            # قتل 53 عنصرا، مقتل ضابط، اعتقال الصحفي: who follows is the victim.
+            source, rest = before[-1], after
+        elif self.patient_first(match):
+            return None, None
         elif near and not self.after_preposition(near[0], entry.target_preps):
             source, rest = near[0], after[after.index(near[0]) + 1:]
         elif entry.joint and len(before) >= 2 and before[-1].code != before[-2].code:
@@ -172,7 +198,15 @@ class EventCoder:
             source, rest = before[-1], after
         else:
             return None, None
-        return source, self.target(source, rest, entry.target_preps, entry.joint)
+        return source, self.target(source, rest, entry.target_preps, entry.joint, entry.root)
+
+    def patient_first(self, match: ActionMatch) -> bool:
+        """Is the noun after this trigger the one acted upon? Verbal nouns of violence and
+        arrest (مقتل ضابط، اعتقال الصحفي), and قتل/أصيب, which news uses in the passive."""
+        word = fold_str(match.entry.pattern.split()[0])
+        if word not in _PATIENT_FIRST:
+            return False
+        return match.entry.pos != "verb" or word in _PASSIVE_VERBS
 
     def token_at(self, char: int) -> int:
         """The index of the token that contains (or starts at) character `char`."""
@@ -214,7 +248,7 @@ class EventCoder:
         return j > 0 and fold_str(self.tokens[j - 1].text) in _folded("و", "مع")
 
     def target(self, source: Entity, rest: Sequence[Entity], preps: Sequence[str],
-               joint: bool) -> Entity | None:
+               joint: bool, root: str = "") -> Entity | None:
         others = [e for e in rest if e.code != source.code]
         if preps:
             for entity in others:
@@ -233,7 +267,13 @@ class EventCoder:
             if self.preposition_before(candidate) not in _folded("في", "ب", "من", "عن", "ل"):
                 return candidate
         places = [e for e in others if e.type == "LOC"]
-        return places[0] if places else None
+        if places:
+            return places[0]
+        # Force lands somewhere: غارات … في اليمن strikes Yemen when no one else is named.
+        if root in _FORCE_ROOTS:
+            return next((e for e in others if self.preposition_before(e) in _folded("في", "على")),
+                        None)
+        return None
 
     # -- events ----------------------------------------------------------------------------
     def sentence_events(self, sentence: Span) -> list[Event]:
@@ -242,7 +282,8 @@ class EventCoder:
         starts = [m.start for m in matches]
         events, seen = [], set()
         for match in matches:
-            if self.in_quote(self.tokens[match.start].start) or self.is_negated(match, lo):
+            if (self.in_quote(self.tokens[match.start].start) or self.is_negated(match, lo)
+                    or self.is_background(match)):
                 continue
             clause = self.clause(match, lo, hi, [s for s in starts if s != match.start])
             source, target = self.arguments(match, clause)
@@ -294,8 +335,8 @@ class EventCoder:
             return False
         if self.after_light_verb(match.start):
             return True
-        following = self.entities_between(token.end, self.char(match.end + 2))
-        return bool(following) and self.token_gap(match.end, following[0].start) <= 1
+        following = self.entities_between(token.end, self.char(match.end + 1))
+        return bool(following) and self.token_gap(match.end, following[0].start) <= 0
 
     def after_light_verb(self, i: int) -> bool:
         """بدأ بوقادوم زيارة، أجرى الوزير محادثات، شنت الطائرات غارات: the noun carries the
