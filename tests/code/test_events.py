@@ -1,0 +1,420 @@
+"""Event coding on short news sentences: every CAMEO root 01-20 with its source and target,
+negation, joint actions, passives, reported speech, future mode, direct quotations, sports
+and dates relative to publication across month and year boundaries (issue 4).
+
+The sentences are written for these tests (no corpus or gold text). Expected codes follow
+/work/shared/eval/GUIDELINE.md; where the guideline accepts two codes (a country or its
+civilians, the army or the country) the case lists both, as the gold does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from hadath.pipeline import code_text
+from hadath.records import Event
+
+PUBLISHED = "2020-07-09"  # a Thursday
+
+Codes = str | None | tuple[str | None, ...]
+
+
+def _events(text: str, published: str = PUBLISHED) -> list[Event]:
+    return list(code_text(text, published=published).events)
+
+
+def _has_code(event: Event, cameo: str) -> bool:
+    """A two-digit `cameo` is a root; a longer one must match exactly."""
+    return event.cameo[:2] == cameo if len(cameo) == 2 else event.cameo == cameo
+
+
+def _of(events: Sequence[Event], cameo: str) -> list[Event]:
+    return [e for e in events if _has_code(e, cameo)]
+
+
+def _accepts(codes: Codes, code: str | None) -> bool:
+    return code in codes if isinstance(codes, tuple) else code == codes
+
+
+def _target(event: Event) -> str | None:
+    return event.target.code if event.target is not None else None
+
+
+def _show(events: Sequence[Event]) -> list[tuple[str, str, str | None]]:
+    return [(e.source.code, e.cameo, _target(e)) for e in events]
+
+
+def _xfail(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+# Known gaps in hadath.code.events / actors (one line each; the lead fixes the code).
+TRIGGER_SWALLOWS_TARGET = _xfail("the phrase استدعى * سفير ends on the target's head word "
+                                 "(السفير الفرنسي), so the target entity starts inside the trigger")
+NEXT_TRIGGER_ENDS_CLAUSE = _xfail("the next trigger (الهجوم) closes the clause, so the attacker "
+                                  "it names is not the target of أدانت")
+TARGET_IN_GENITIVE = _xfail("the target is the genitive of the prepositional object "
+                            "(بقرار الحكومة اللبنانية), but only an actor right after ب is taken")
+
+ROOT_CASES = [
+    # 01 statements (formal acts only)
+    pytest.param("أصدرت وزارة الخارجية المصرية بيانا بشأن الأزمة مع إثيوبيا.",
+                 "EGYGOV", "010", "ETH", id="01-statement-egypt-ethiopia"),
+    pytest.param("أعربت الأمم المتحدة عن قلقها إزاء التصعيد العسكري التركي.",
+                 "IGOUNO", "012", "TUR", id="01-concern-un-turkey"),
+    pytest.param("قدم الرئيس الفرنسي تعازيه للشعب اللبناني.",
+                 "FRAGOV", "018", ("LBNCVL", "LBN"), id="01-condolences-france-lebanon"),
+    # 02 appeal
+    pytest.param("ناشدت الأمم المتحدة الحكومة اليمنية السماح بدخول الوقود.",
+                 "IGOUNO", "020", "YEMGOV", id="02-appeal-un-yemen"),
+    pytest.param("حث وزير الخارجية الأمريكي الحكومة العراقية على حماية المتظاهرين.",
+                 "USAGOV", "020", "IRQGOV", id="02-urge-usa-iraq"),
+    pytest.param("دعت الجامعة العربية إسرائيل إلى وقف الاستيطان.",
+                 "IGOARL", "02", "ISR", id="02-call-arab-league-israel"),
+    pytest.param("دعت روسيا الولايات المتحدة إلى ضبط النفس.",
+                 "RUS", "02", "USA", id="02-call-russia-usa"),
+    # 03 intent to cooperate
+    pytest.param("تعهدت اليابان بتقديم مساعدات للسودان.",
+                 "JPN", "033", "SDN", id="03-pledge-aid-japan-sudan"),
+    pytest.param("تعهدت السعودية بدعم الحكومة اليمنية.",
+                 "SAU", "032", "YEMGOV", id="03-pledge-support-saudi-yemen"),
+    pytest.param("عرضت تركيا وساطتها بين روسيا وأوكرانيا.",
+                 "TUR", "039", ("RUS", "UKR"), id="03-offer-mediation-turkey"),
+    # 04 consult
+    pytest.param("التقى وزير الخارجية الروسي نظيره التركي في أنقرة.",
+                 "RUSGOV", "040", "TURGOV", id="04-meet-russia-turkey"),
+    pytest.param("زار الرئيس التونسي الجزائر يوم الأحد.",
+                 "TUNGOV", "042", "DZA", id="04-visit-tunisia-algeria"),
+    pytest.param("استقبل العاهل الأردني وزير الخارجية الأمريكي.",
+                 "JORGOV", "043", "USAGOV", id="04-host-jordan-usa"),
+    pytest.param("أجرى الرئيس المصري اتصالا هاتفيا مع نظيره الفرنسي.",
+                 "EGYGOV", "041", "FRAGOV", id="04-phone-egypt-france"),
+    # 05 diplomatic cooperation
+    pytest.param("أشاد الرئيس الأمريكي بالحكومة العراقية.",
+                 "USAGOV", "051", "IRQGOV", id="05-praise-usa-iraq"),
+    pytest.param("هنأت الحكومة المغربية الرئيس التونسي بفوزه في الانتخابات.",
+                 "MARGOV", "051", "TUNGOV", id="05-congratulate-morocco-tunisia"),
+    pytest.param("اعترفت البرازيل بدولة فلسطين.",
+                 "BRA", "054", "PSE", id="05-recognise-brazil-palestine"),
+    pytest.param("رحبت فرنسا بقرار الحكومة اللبنانية.",
+                 "FRA", "051", "LBNGOV", id="05-welcome-decision-of",
+                 marks=TARGET_IN_GENITIVE),
+    # 06 material cooperation
+    pytest.param("تعاونت الشرطة الإسبانية مع الشرطة المغربية في تفكيك خلية.",
+                 "ESPCOP", "060", "MARCOP", id="06-cooperate-spain-morocco-police"),
+    pytest.param("وقعت السعودية صفقة أسلحة مع الولايات المتحدة.",
+                 "SAU", "062", "USA", id="06-arms-deal-saudi-usa"),
+    # 07 aid
+    pytest.param("قدمت الكويت مساعدات إنسانية لليمن.",
+                 "KWT", "07", "YEM", id="07-aid-kuwait-yemen"),
+    pytest.param("أرسلت تركيا مساعدات إلى ليبيا.",
+                 "TUR", "073", "LBY", id="07-send-aid-turkey-libya"),
+    # 08 yield
+    pytest.param("أفرجت إيران عن صحفي فرنسي.",
+                 "IRN", "0841", "FRAMED", id="08-release-iran-journalist"),
+    pytest.param("سحبت روسيا قواتها من سوريا.",
+                 "RUS", "0874", "SYR", id="08-withdraw-russia-syria"),
+    pytest.param("انسحب الجيش التركي من مدينة عفرين.",
+                 "TURMIL", "0874", "SYR", id="08-withdraw-turkish-army-afrin"),
+    # 09 investigate
+    pytest.param("فتحت المحكمة الجنائية الدولية تحقيقا في أفغانستان.",
+                 "IGOICC", "090", "AFG", id="09-investigation-icc-afghanistan"),
+    pytest.param("استجوبت الشرطة البريطانية دبلوماسيا روسيا.",
+                 "GBRCOP", "091", "RUSGOV", id="09-question-uk-police-russian"),
+    # 10 demand
+    pytest.param("طالبت السعودية إيران بوقف التدخل في شؤون المنطقة.",
+                 "SAU", "100", "IRN", id="10-demand-saudi-iran"),
+    pytest.param("طالب البرلمان العراقي الحكومة الأمريكية بسحب قواتها.",
+                 "IRQLEG", "10", "USAGOV", id="10-demand-iraq-parliament-usa"),
+    # 11 disapprove
+    pytest.param("انتقدت ألمانيا الحكومة التركية.",
+                 "DEU", "111", "TURGOV", id="11-criticise-germany-turkey"),
+    pytest.param("اتهمت إيران الولايات المتحدة بدعم الإرهاب.",
+                 "IRN", "112", "USA", id="11-accuse-iran-usa"),
+    pytest.param("أدانت الجامعة العربية إسرائيل.",
+                 "IGOARL", "111", "ISR", id="11-condemn-arab-league-israel"),
+    pytest.param("أدانت قطر الهجوم الإسرائيلي على غزة.",
+                 "QAT", "111", "ISR", id="11-condemn-attack-by",
+                 marks=NEXT_TRIGGER_ENDS_CLAUSE),
+    # 12 reject
+    pytest.param("رفضت إثيوبيا المقترح المصري.",
+                 "ETH", "127", "EGY", id="12-reject-proposal-ethiopia-egypt"),
+    pytest.param("رفضت حماس المبادرة الإسرائيلية.",
+                 "PSEUAF", "127", "ISR", id="12-reject-initiative-hamas-israel"),
+    pytest.param("رفضت الحكومة السودانية طلبا أمريكيا.",
+                 "SDNGOV", "120", "USA", id="12-reject-request-sudan-usa"),
+    # 13 threaten
+    pytest.param("هددت الولايات المتحدة إيران بفرض عقوبات جديدة.",
+                 "USA", "1312", "IRN", id="13-threaten-sanctions-usa-iran"),
+    pytest.param("هدد الحوثيون السعودية بقصف منشآت نفطية.",
+                 "YEMREB", "1384", "SAU", id="13-threaten-bombing-houthis-saudi"),
+    pytest.param("هددت كوريا الشمالية الولايات المتحدة برد عسكري.",
+                 "PRK", "13", "USA", id="13-threaten-north-korea-usa"),
+    # 14 protest (a target is optional)
+    pytest.param("تظاهر آلاف اللبنانيين ضد الحكومة اللبنانية.",
+                 ("LBNCVL", "LBN"), "141", "LBNGOV", id="14-demonstrate-lebanese"),
+    pytest.param("أضرب المعلمون الجزائريون عن العمل.",
+                 ("DZAEDU", "DZALAB"), "143", None, id="14-strike-algerian-teachers"),
+    # 15 force posture
+    pytest.param("حشدت تركيا قوات على الحدود مع سوريا.",
+                 ("TUR", "TURMIL"), "154", "SYR", id="15-mobilise-turkey-syria"),
+    pytest.param("رفع الجيش الإيراني حالة التأهب على الحدود مع العراق.",
+                 "IRNMIL", "152", "IRQ", id="15-alert-iran-army"),
+    pytest.param("نشرت روسيا قوات إضافية في سوريا.",
+                 ("RUS", "RUSMIL"), "154", "SYR", id="15-deploy-russia-syria"),
+    # 16 reduce relations
+    pytest.param("قطعت السعودية علاقاتها الدبلوماسية مع قطر.",
+                 "SAU", "161", "QAT", id="16-cut-relations-saudi-qatar"),
+    pytest.param("فرضت الولايات المتحدة عقوبات على إيران.",
+                 "USA", "163", "IRN", id="16-sanctions-usa-iran"),
+    pytest.param("أوقفت واشنطن مساعداتها العسكرية لباكستان.",
+                 "USA", "1622", "PAK", id="16-stop-military-aid-usa-pakistan"),
+    pytest.param("استدعت الخارجية الجزائرية السفير الفرنسي.",
+                 "DZAGOV", "161", "FRAGOV", id="16-summon-ambassador",
+                 marks=TRIGGER_SWALLOWS_TARGET),
+    # 17 coerce
+    pytest.param("اعتقلت الشرطة التركية صحفيا ألمانيا.",
+                 "TURCOP", "173", "DEUMED", id="17-arrest-turkish-police"),
+    pytest.param("طردت السلطات اللبنانية لاجئين سوريين.",
+                 "LBNGOV", "174", "SYRREF", id="17-expel-lebanon-syrian-refugees"),
+    pytest.param("أعدمت السلطات السعودية مواطنا يمنيا.",
+                 "SAUGOV", "175", ("YEMCVL", "YEM"), id="17-execute-saudi-yemeni"),
+    pytest.param("داهمت القوات الإسرائيلية مدينة جنين.",
+                 "ISRMIL", "170", "PSE", id="17-raid-israel-jenin"),
+    # 18 assault (a target is optional)
+    pytest.param("اختطف تنظيم داعش صحفيا يابانيا.",
+                 "IMGISI", "181", "JPNMED", id="18-abduct-isis-journalist"),
+    pytest.param("اغتالت إسرائيل قياديا في حركة حماس.",
+                 "ISR", "186", "PSEUAF", id="18-assassinate-israel-hamas"),
+    pytest.param("فجر انتحاري من داعش نفسه في سوق ببغداد.",
+                 "IMGISI", "1831", (None, "IRQ", "IRQCVL"), id="18-suicide-bombing-baghdad"),
+    # 19 fight
+    pytest.param("شنت الطائرات الإسرائيلية غارات على غزة.",
+                 ("ISR", "ISRMIL"), "195", "PSE", id="19-air-raids-israel-gaza"),
+    pytest.param("اشتبك الجيش اللبناني مع مسلحين من داعش.",
+                 "LBNMIL", "193", "IMGISI", id="19-clash-lebanese-army-isis"),
+    pytest.param("سيطر الجيش السوري على مدينة حلب.",
+                 "SYRMIL", "192", "SYR", id="19-take-aleppo-syrian-army"),
+    pytest.param("أطلق الجيش الإسرائيلي النار على متظاهرين فلسطينيين.",
+                 "ISRMIL", "193", ("PSECVL", "PSE"), id="19-open-fire-israel-protesters"),
+    pytest.param("قصف الجيش التركي مواقع في سوريا.",
+                 "TURMIL", "190", "SYR", id="19-shell-positions-in-country"),
+    # 20 mass violence
+    pytest.param("ارتكبت القوات الإسرائيلية مجزرة في غزة.",
+                 "ISRMIL", "202", "PSE", id="20-massacre-israel-gaza"),
+    pytest.param("ارتكب تنظيم داعش مجزرة في مدينة الموصل.",
+                 "IMGISI", "202", "IRQ", id="20-massacre-isis-mosul"),
+    pytest.param("استخدم الجيش السوري أسلحة كيماوية ضد المدنيين في دوما.",
+                 "SYRMIL", "2041", ("SYRCVL", "SYR"), id="20-chemical-weapons-douma"),
+]
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(("text", "source", "cameo", "target"), ROOT_CASES)
+def test_events_code_source_root_target(text: str, source: Codes, cameo: str,
+                                        target: Codes) -> None:
+    events = _events(text)
+    found = [e for e in _of(events, cameo)
+             if _accepts(source, e.source.code) and _accepts(target, _target(e))]
+    assert found, f"want {source} -{cameo}-> {target}, got {_show(events)}"
+
+
+# -- negation ------------------------------------------------------------------------------
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("negated", "affirmed", "root"),
+    [
+        pytest.param("لم يلتق وزير الخارجية الروسي نظيره التركي.",
+                     "التقى وزير الخارجية الروسي نظيره التركي.", "04", id="lam-meet"),
+        pytest.param("لن تفرض الولايات المتحدة عقوبات على تركيا.",
+                     "فرضت الولايات المتحدة عقوبات على تركيا.", "16", id="lan-sanction"),
+        pytest.param("نفت إسرائيل أن تكون قد قصفت مواقع في غزة.",
+                     "قصفت إسرائيل مواقع في غزة.", "19", id="denied-shelling"),
+        pytest.param("نفى الجيش الإسرائيلي أن يكون قد اعتقل صحفيا فلسطينيا.",
+                     "اعتقل الجيش الإسرائيلي صحفيا فلسطينيا.", "17", id="denied-arrest"),
+    ],
+)
+def test_events_negated_action_is_no_event(negated: str, affirmed: str, root: str) -> None:
+    assert _of(_events(affirmed), root), "the affirmed sentence must code the event"
+    assert not _of(_events(negated), root), _show(_events(negated))
+
+
+# -- joint actions -------------------------------------------------------------------------
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "root", "parties"),
+    [
+        pytest.param("اتفقت روسيا والجزائر على تعزيز التعاون.", "03", {"RUS", "DZA"},
+                     id="agree-russia-algeria"),
+        pytest.param("اتفقت الجزائر وروسيا على استحداث آلية للتشاور.", "03", {"RUS", "DZA"},
+                     id="agree-algeria-russia"),
+        pytest.param("موسكو وأنقرة اتفقتا على وقف إطلاق النار في إدلب.", "03", {"RUS", "TUR"},
+                     id="agree-subject-first-capitals"),
+        pytest.param("التقى الرئيس المصري والرئيس الفرنسي في باريس.", "04",
+                     {"EGYGOV", "FRAGOV"}, id="meet-egypt-france"),
+        pytest.param("وقعت مصر والسودان اتفاقية للتعاون الزراعي.", "05", {"EGY", "SDN"},
+                     id="sign-egypt-sudan"),
+        pytest.param("اشتبك الجيش السوري والجيش التركي في إدلب.", "19",
+                     {"SYRMIL", "TURMIL"}, id="clash-syria-turkey"),
+    ],
+)
+def test_events_joint_action_is_one_event_between_the_parties(text: str, root: str,
+                                                              parties: set[str]) -> None:
+    found = _of(_events(text), root)
+    assert len(found) == 1, _show(found)
+    assert {found[0].source.code, _target(found[0])} == parties
+
+
+# -- passives with an agent ----------------------------------------------------------------
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "source", "cameo", "target"),
+    [
+        pytest.param("اعتُقل صحفي فرنسي على يد الشرطة المصرية.", "EGYCOP", "173", "FRAMED",
+                     id="ala-yad-arrest"),
+        pytest.param("اعتُقل الصحفي على يد الشرطة المصرية.", "EGYCOP", "173", None,
+                     id="ala-yad-uncoded-victim",
+                     marks=_xfail("an arrest whose victim has no code (الصحفي) is dropped: "
+                                  "only roots 14 and 18 may lack a target")),
+        pytest.param("اعتقل ناشط تونسي من قبل الشرطة التونسية.", "TUNCOP", "173",
+                     ("TUNOPP", "TUNCVL"), id="min-qibal-arrest",
+                     marks=_xfail("قبل is a clause boundary, so the agent after من قبل "
+                                  "falls outside the trigger's clause")),
+        pytest.param("اختُطف صحفي ياباني على يد مسلحين من داعش.", "IMGISI", "181", "JPNMED",
+                     id="ala-yad-gunmen-of-group",
+                     marks=_xfail("the agent word after يد (مسلحين) has no code and its "
+                                  "من داعش is not used, so the victim becomes the source")),
+    ],
+)
+def test_events_passive_agent_is_the_source(text: str, source: str, cameo: str,
+                                            target: Codes) -> None:
+    events = _events(text)
+    assert [(source, cameo)] == [(e.source.code, e.cameo) for e in events], _show(events)
+    assert _accepts(target, _target(events[0]))
+
+
+# -- reported speech -----------------------------------------------------------------------
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "source", "root", "target", "speaker"),
+    [
+        pytest.param("قالت الخارجية الروسية إن الجيش التركي قصف مواقع في إدلب.",
+                     "TURMIL", "19", "SYR", "RUSGOV", id="army-shelled-idlib"),
+        pytest.param("قالت الخارجية الروسية إن تركيا قصفت مواقع في سوريا.",
+                     "TUR", "19", "SYR", "RUSGOV", id="turkey-shelled-syria"),
+        pytest.param("ذكرت وكالة الأنباء الرسمية أن الشرطة الإيرانية اعتقلت صحفيا بريطانيا.",
+                     "IRNCOP", "17", "GBRMED", None, id="subject-verb-object",
+                     marks=_xfail("subject-verb-object order: the object after the verb "
+                                  "(صحفيا بريطانيا) is taken as the source")),
+    ],
+)
+def test_events_reported_speech_codes_the_reported_actors(text: str, source: str, root: str,
+                                                          target: str,
+                                                          speaker: str | None) -> None:
+    events = _events(text)
+    assert [(source, target)] == [(e.source.code, _target(e)) for e in _of(events, root)]
+    assert all(e.source.code != speaker for e in events), _show(events)
+
+
+# -- mode: future and intent ---------------------------------------------------------------
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "source", "cameo", "target"),
+    [
+        pytest.param("سيزور وزير الخارجية التركي الجزائر الأسبوع المقبل.",
+                     "TURGOV", "042", "DZA", id="sa-visit"),
+        pytest.param("سيلتقي الرئيس الروسي نظيره التركي في سوتشي.",
+                     "RUSGOV", "040", "TURGOV", id="sa-meet"),
+        pytest.param("من المقرر أن يزور الرئيس الفرنسي لبنان.",
+                     "FRAGOV", "042", "LBN", id="scheduled-visit"),
+        pytest.param("سوف تفرض الولايات المتحدة عقوبات على تركيا.",
+                     "USA", "163", "TUR", id="sawfa-sanction"),
+        pytest.param("يعتزم الرئيس الفرنسي زيارة لبنان.", "FRAGOV", "042", "LBN",
+                     id="intends-visit-noun",
+                     marks=_xfail("the genitive of a verbal noun (زيارة لبنان) is taken as its "
+                                  "source, and the subject of يعتزم before it is lost")),
+    ],
+)
+def test_events_future_and_intent_set_future_mode(text: str, source: str, cameo: str,
+                                                  target: str) -> None:
+    events = _of(_events(text), cameo)
+    assert [(source, target)] == [(e.source.code, _target(e)) for e in events]
+    assert events[0].plover_mode == "future"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("زار وزير الخارجية التركي الجزائر.", id="visited"),
+    pytest.param("فرضت الولايات المتحدة عقوبات على تركيا.", id="sanctioned"),
+])
+def test_events_past_tense_is_not_future(text: str) -> None:
+    events = _events(text)
+    assert events and all(e.plover_mode != "future" for e in events), _show(events)
+
+
+# -- direct quotations and sports ----------------------------------------------------------
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("quoted", "reported", "root"),
+    [
+        pytest.param('قال الرئيس الإيراني: "هاجم الجيش الأمريكي السفن الإيرانية في الخليج".',
+                     "هاجم الجيش الأمريكي السفن الإيرانية في الخليج.", "19", id="straight-quotes"),
+        pytest.param("قال وزير الخارجية الإيراني: «اعتقلت الشرطة البريطانية دبلوماسيا إيرانيا "
+                     "في لندن».", "اعتقلت الشرطة البريطانية دبلوماسيا إيرانيا في لندن.", "17",
+                     id="guillemets"),
+        pytest.param('وقال وزير الخارجية التركي "سنفرض عقوبات على اليونان قريبا".',
+                     "فرضت تركيا عقوبات على اليونان.", "16", id="quoted-threat"),
+    ],
+)
+def test_events_trigger_inside_direct_quote_is_no_event(quoted: str, reported: str,
+                                                        root: str) -> None:
+    assert _of(_events(reported), root), "the narrator's own report must code the event"
+    assert not _of(_events(quoted), root), _show(_events(quoted))
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize("text", [
+    pytest.param("فاز المنتخب المغربي على نظيره المصري.", id="won-against"),
+    pytest.param("تغلب المنتخب الجزائري على نظيره التونسي في نهائي كأس العرب.", id="beat"),
+    pytest.param("شن المنتخب التونسي هجمات على مرمى المنتخب المصري.", id="attacks-on-goal"),
+    pytest.param("هزم نادي الأهلي المصري نادي الترجي التونسي في نهائي دوري أبطال أفريقيا.",
+                 id="defeated-club"),
+])
+def test_events_sports_match_is_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        pytest.param("التقى وزير الخارجية الروسي نظيره المصري الأربعاء في موسكو.",
+                     "2020-01-02", "2020-01-01", id="wednesday-before-thursday"),
+        pytest.param("التقى وزير الخارجية الروسي نظيره المصري الأربعاء.",
+                     "2020-07-08", "2020-07-08", id="weekday-is-publication-day"),
+        pytest.param("اعتقلت الشرطة التركية صحفيا ألمانيا أمس.",
+                     "2016-03-01", "2016-02-29", id="yesterday-leap-day"),
+        pytest.param("قصفت الطائرات الروسية مدينة إدلب أمس.",
+                     "2020-01-01", "2019-12-31", id="yesterday-new-year"),
+        pytest.param("أفرجت إيران عن صحفي فرنسي أول أمس.",
+                     "2019-03-01", "2019-02-27", id="day-before-yesterday-february"),
+        pytest.param("زار الرئيس التونسي الجزائر الخميس الماضي.",
+                     "2021-01-02", "2020-12-31", id="last-thursday-across-year"),
+        pytest.param("التقى الرئيس المصري نظيره السوداني يوم السبت.",
+                     "2020-03-02", "2020-02-29", id="saturday-across-month"),
+        pytest.param("فرضت الولايات المتحدة عقوبات على إيران.",
+                     "2020-07-09", "2020-07-09", id="no-date-word-is-publication"),
+    ],
+)
+def test_events_date_relative_to_publication(text: str, published: str, date: str) -> None:
+    events = _events(text, published=published)
+    assert [e.date for e in events] == [date], _show(events)
