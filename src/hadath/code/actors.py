@@ -361,9 +361,11 @@ def _link_surnames(text: str, tokens: Sequence[Token], mentions: list[Mention]) 
         if person is not None and m.type == "PER" and m.basis.startswith("recognised"):
             m = replace(m, code=person.code, name=person.name, basis=f"surname of {person.name}")
         linked.append(m)
-    covered = [(m.start, m.end) for m in linked]
+    covered = bytearray(len(text))
+    for m in linked:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     for token in tokens:
-        if not token.is_arabic or any(s < token.end and token.start < e for s, e in covered):
+        if not token.is_arabic or any(covered[token.start:token.end]):
             continue
         for key, cut in token_keys(token.text):
             person = surnames.get(key)

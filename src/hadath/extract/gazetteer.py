@@ -94,9 +94,15 @@ def token_keys(word: str) -> tuple[tuple[str, int], ...]:
     return tuple(keys)
 
 
+@functools.lru_cache(maxsize=300_000)
 def bare_keys(word: str) -> tuple[str, ...]:
     """The lookup keys of a surface word, least stripped first."""
     return tuple(key for key, _ in token_keys(word))
+
+
+@functools.lru_cache(maxsize=300_000)
+def _key_set(word: str) -> frozenset[str]:
+    return frozenset(bare_keys(word))
 
 
 def phrase_keys(phrase: str) -> list[tuple[str, ...]]:
@@ -146,7 +152,7 @@ class Gazetteer:
             for keys, entries in phrases.items():
                 end = i + len(keys)
                 if end <= len(tokens) and all(
-                    keys[k] in bare_keys(tokens[i + k].text) for k in range(1, len(keys))
+                    keys[k] in _key_set(tokens[i + k].text) for k in range(1, len(keys))
                 ):
                     return Match(i, end, tuple(entries), cut)
         return None

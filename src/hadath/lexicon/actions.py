@@ -261,7 +261,23 @@ def noun_forms(noun: str) -> frozenset[str]:
 # -- token keys ------------------------------------------------------------------------
 
 
+# The tokenizer analyses a word the same way wherever it stands, so a token's keys depend on
+# its text alone: cache them by text (news vocabulary repeats heavily).
+_KEYS_BY_TEXT: dict[str, tuple[str, ...]] = {}
+_KEYS_CACHE_LIMIT = 300_000
+
+
 def token_keys(token: Token) -> tuple[str, ...]:
+    """Folded forms a token may be listed under, most specific first (cached by its text)."""
+    keys = _KEYS_BY_TEXT.get(token.text)
+    if keys is None:
+        keys = _compute_token_keys(token)
+        if len(_KEYS_BY_TEXT) < _KEYS_CACHE_LIMIT:
+            _KEYS_BY_TEXT[token.text] = keys
+    return keys
+
+
+def _compute_token_keys(token: Token) -> tuple[str, ...]:
     """Folded forms a token may be listed under, most specific first (lemma not included).
 
     The stem (`norm`), the stem with its proclitics put back one by one (the
