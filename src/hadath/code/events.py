@@ -51,6 +51,7 @@ _CONDITION = _folded("إذا", "اذا", "لو", "لولا", "حال", "حالة
 _PREPOSITIONS = _folded("في", "إلى", "على", "من", "عن", "حول", "بشأن", "ضد", "أجل", "بهدف",
                         "بعد", "قبل", "خلال", "إثر", "عقب", "بسبب", "منذ", "لدعم", "نحو", "أمام")
 _AGENT_WORDS = _folded("قبل", "يد")
+_QABL, _MIN = fold_str("قبل"), fold_str("من")
 # Every preposition, as a word or a glued letter, and place nouns that act like one.
 _PREPOSITIONS_ALL = _PREPOSITIONS | _folded("ب", "ل", "ك", "مع", "لدى", "جنوب", "شمال", "شرق",
                                             "غرب", "وسط", "داخل", "قرب", "أنحاء")
@@ -65,7 +66,10 @@ _RELATIVES = _folded("الذي", "التي", "الذين", "اللذين", "ال
 # Verbs that take an event noun as object: بدأ زيارة، أجرى محادثات، شن غارات، نفذ هجوما.
 _LIGHT_VERBS = _folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا", "قام", "قامت", "شن", "شنت", "نفذ",
                        "نفذت", "واصل", "واصلت", "عقد", "عقدت", "عقدا", "أطلق", "أطلقت", "اختتم",
-                       "اختتمت", "يجري", "تجري", "يبدأ", "تبدأ", "يواصل", "تواصل")
+                       "اختتمت", "يجري", "تجري", "يبدأ", "تبدأ", "يواصل", "تواصل",
+                       # intent: يعتزم الرئيس زيارة لبنان
+                       "يعتزم", "تعتزم", "ينوي", "تنوي", "قرر", "قررت", "يستعد", "تستعد",
+                       "يعتزمان", "أعلن", "أعلنت")
 _LIGHT_VERB_WINDOW = 4  # من قبل X، على يد X: the agent of a passive
 # Roots coded without a target: a protest or a bombing may have no addressee in the text.
 # Every other event is a dyad, as in GDELT; with no target found it is not coded.
@@ -110,7 +114,10 @@ class EventCoder:
         token = self.tokens[i]
         if not token.is_arabic:
             return token.text in _CLAUSE_PUNCT
-        return fold_str(token.text) in _CLAUSE_WORDS
+        word = fold_str(token.text)
+        if word == _QABL and i > 0 and fold_str(self.tokens[i - 1].text) == _MIN:
+            return False  # من قبل introduces an agent, not a clause
+        return word in _CLAUSE_WORDS
 
     def clause(self, match: ActionMatch, lo: int, hi: int, triggers: Sequence[int]) -> _Clause:
         start = match.start
@@ -169,7 +176,11 @@ class EventCoder:
     def arguments(self, match: ActionMatch, clause: _Clause
                   ) -> tuple[Entity | None, Entity | None]:
         entry = match.entry
-        after = self.entities_between(self.tokens[match.end - 1].end, self.char(clause.hi))
+        # A phrase may end on its target's head (استدعى * سفير: السفير الفرنسي), so what
+        # follows starts at its last word.
+        last = match.end - 1
+        after_from = self.tokens[last].start if match.gaps else self.tokens[last].end
+        after = self.entities_between(after_from, self.char(clause.hi))
         before = self.entities_between(self.char(clause.lo), self.tokens[match.start].start)
         # A subject after its verb comes close and bare: not after a preposition
         # (أطلقت … على جنوب إسرائيل: Israel is where, not who).
@@ -177,8 +188,10 @@ class EventCoder:
                 and e.type != "LOC" and self.preposition_before(e) not in _PREPOSITIONS_ALL]
         before = [e for e in before if e.type != "LOC"]
         inside = [e for e in self.entities_between(self.tokens[match.start].end,
-                                                   self.tokens[match.end - 1].start)
+                                                   self.tokens[last].start)
                   if e.type != "LOC"] if match.gaps else []
+        adjacent = before and self.token_gap(self.token_at(before[-1].end - 1) + 1,
+                                             self.tokens[match.start].start) == 0
         agent = self.passive_agent(after)
         if inside:  # أطلق مسلحون فلسطينيون عشرات الصواريخ: the subject sits in the phrase's gap
             source, rest = inside[0], [*inside[1:], *after]
@@ -190,6 +203,12 @@ class EventCoder:
             source, rest = before[-1], after
         elif self.patient_first(match):
             return None, None
+        elif adjacent and not entry.joint and self.is_verb(match):
+            # Subject right before its verb (أن الشرطة الإيرانية اعتقلت صحفيا): what follows
+            # is the object; so too the subject of يعتزم before زيارة لبنان.
+            source, rest = before[-1], after
+        elif entry.pos == "noun" and before and self.after_light_verb(match.start):
+            source, rest = before[-1], after
         elif near and not self.after_preposition(near[0], entry.target_preps):
             source, rest = near[0], after[after.index(near[0]) + 1:]
         elif entry.joint and len(before) >= 2 and before[-1].code != before[-2].code:
@@ -262,6 +281,11 @@ class EventCoder:
             if partners:  # وقع طرفا النزاع الرئيس سالفا كير وخصمه رياك مشار
                 return partners[0]
         actors = [e for e in others if e.type != "LOC"]
+        # An actor of another country outranks one of the source's own (حشدت تركيا قوات على
+        # الحدود مع سوريا: the forces are Turkey's, Syria is the one faced).
+        foreign = [e for e in actors if e.code[:3] != source.code[:3]]
+        if foreign and actors[0] not in foreign:
+            actors = foreign
         if not preps and actors:
             candidate = actors[0]
             if self.preposition_before(candidate) not in _folded("في", "ب", "من", "عن", "ل"):
@@ -279,7 +303,9 @@ class EventCoder:
     def sentence_events(self, sentence: Span) -> list[Event]:
         lo, hi = self.token_range(sentence)
         matches = self.triggers(lo, hi)
-        starts = [m.start for m in matches]
+        # A verbal noun does not end the clause of the verb before it (أدانت قطر الهجوم
+        # الإسرائيلي: the attack's author is what Qatar condemns).
+        starts = [m.start for m in matches if self.is_verb(m)]
         events, seen = [], set()
         for match in matches:
             if (self.in_quote(self.tokens[match.start].start) or self.is_negated(match, lo)
