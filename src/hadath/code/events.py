@@ -52,6 +52,7 @@ _PREPOSITIONS = _folded("في", "إلى", "على", "من", "عن", "حول", "�
                         "بعد", "قبل", "خلال", "إثر", "عقب", "بسبب", "منذ", "لدعم", "نحو", "أمام")
 _AGENT_WORDS = _folded("قبل", "يد")
 _QABL, _MIN = fold_str("قبل"), fold_str("من")
+_BETWEEN = _folded("بين")
 # Every preposition, as a word or a glued letter, and place nouns that act like one.
 _PREPOSITIONS_ALL = _PREPOSITIONS | _folded("ب", "ل", "ك", "مع", "لدى", "جنوب", "شمال", "شرق",
                                             "غرب", "وسط", "داخل", "قرب", "أنحاء")
@@ -70,7 +71,8 @@ _LIGHT_VERBS = _folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا
                        # intent: يعتزم الرئيس زيارة لبنان
                        "يعتزم", "تعتزم", "ينوي", "تنوي", "قرر", "قررت", "يستعد", "تستعد",
                        "يعتزمان", "أعلن", "أعلنت")
-_LIGHT_VERB_WINDOW = 4  # من قبل X، على يد X: the agent of a passive
+_LIGHT_VERB_WINDOW = 6
+_SOFT_PUNCT = frozenset("\u060c,")  # commas around a date: أعلنت أستراليا، الاثنين، وقف
 # Roots coded without a target: a protest or a bombing may have no addressee in the text.
 # Every other event is a dyad, as in GDELT; with no target found it is not coded.
 _UNDIRECTED_ROOTS = frozenset(("14", "18"))
@@ -103,6 +105,7 @@ class EventCoder:
         self.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
         self.dates, self.places, self.published = dates, places, published
         self.token_starts = [t.start for t in tokens]
+        self.sentence_lo, self.sentence_sources = 0, []
 
     # -- structure -------------------------------------------------------------------------
     def token_range(self, sentence: Span) -> tuple[int, int]:
@@ -193,7 +196,13 @@ class EventCoder:
         adjacent = before and self.token_gap(self.token_at(before[-1].end - 1) + 1,
                                              self.tokens[match.start].start) == 0
         agent = self.passive_agent(after)
-        if inside:  # أطلق مسلحون فلسطينيون عشرات الصواريخ: the subject sits in the phrase's gap
+        if entry.pos == "participle":
+            # وقال الوزير …، داعيا الأطراف إلى …: the participle's subject is its sentence's.
+            subject = self.sentence_subject(match)
+            if subject is None:
+                return None, None
+            source, rest = subject, after
+        elif inside:  # أطلق مسلحون فلسطينيون عشرات الصواريخ: the subject sits in the phrase's gap
             source, rest = inside[0], [*inside[1:], *after]
         elif agent is not None:
             source = agent
@@ -203,6 +212,11 @@ class EventCoder:
             source, rest = before[-1], after
         elif self.patient_first(match):
             return None, None
+        elif (light := self.light_verb_index(match.start)) is not None and (
+                subjects := [e for e in self.entities_between(self.tokens[light].end,
+                                                              self.tokens[match.start].start)
+                             if e.type != "LOC"]):
+            source, rest = subjects[0], after  # أعلنت أستراليا، الاثنين، وقف مساعداتها
         elif adjacent and not entry.joint and self.is_verb(match):
             # Subject right before its verb (أن الشرطة الإيرانية اعتقلت صحفيا): what follows
             # is the object; so too the subject of يعتزم before زيارة لبنان.
@@ -230,6 +244,13 @@ class EventCoder:
     def token_at(self, char: int) -> int:
         """The index of the token that contains (or starts at) character `char`."""
         return bisect.bisect_right(self.token_starts, char) - 1
+
+    def sentence_subject(self, match: ActionMatch) -> Entity | None:
+        """The source of the sentence's previous event, else its first actor before `match`."""
+        if self.sentence_sources:
+            return self.sentence_sources[-1]
+        before = self.entities_between(self.char(self.sentence_lo), self.tokens[match.start].start)
+        return next((e for e in before if e.type != "LOC"), None)
 
     def token_gap(self, i: int, char: int) -> int:
         """Tokens between token i and the token at character `char`."""
@@ -269,6 +290,10 @@ class EventCoder:
     def target(self, source: Entity, rest: Sequence[Entity], preps: Sequence[str],
                joint: bool, root: str = "") -> Entity | None:
         others = [e for e in rest if e.code != source.code]
+        if self.preposition_before(source) in _BETWEEN:  # بين X و Y: the two parties
+            partner = next((e for e in others if self.is_coordinated(e)), None)
+            if partner is not None:
+                return partner
         if preps:
             for entity in others:
                 if self.after_preposition(entity, preps):
@@ -302,6 +327,7 @@ class EventCoder:
     # -- events ----------------------------------------------------------------------------
     def sentence_events(self, sentence: Span) -> list[Event]:
         lo, hi = self.token_range(sentence)
+        self.sentence_lo, self.sentence_sources = lo, []
         matches = self.triggers(lo, hi)
         # A verbal noun does not end the clause of the verb before it (أدانت قطر الهجوم
         # الإسرائيلي: the attack's author is what Qatar condemns).
@@ -319,6 +345,7 @@ class EventCoder:
             if key in seen:
                 continue
             seen.add(key)
+            self.sentence_sources.append(source)
             events.append(self.event(match, sentence, clause, source, target,
                                      self.mode(match, lo)))
         return events
@@ -361,18 +388,26 @@ class EventCoder:
             return False
         if self.after_light_verb(match.start):
             return True
+        if match.entry.joint and match.end < len(self.tokens) and fold_str(
+                self.tokens[match.end].text) in _BETWEEN:
+            return True  # اتصال هاتفي بين الملك السعودي والرئيس التركي
         following = self.entities_between(token.end, self.char(match.end + 1))
         return bool(following) and self.token_gap(match.end, following[0].start) <= 0
 
     def after_light_verb(self, i: int) -> bool:
-        """بدأ بوقادوم زيارة، أجرى الوزير محادثات، شنت الطائرات غارات: the noun carries the
-        event of a verb that says little by itself."""
-        for token in reversed(self.tokens[max(0, i - _LIGHT_VERB_WINDOW):i]):
-            if not token.is_arabic:
-                return False
-            if fold_str(token.stem.text) in _LIGHT_VERBS:
-                return True
-        return False
+        """بدأ بوقادوم زيارة، أجرى الوزير محادثات، أعلنت أستراليا، الاثنين، وقف مساعداتها: the
+        noun carries the event of a verb that says little by itself."""
+        return self.light_verb_index(i) is not None
+
+    def light_verb_index(self, i: int) -> int | None:
+        """The light or intent verb a few words before token i, its subject in between."""
+        for j in range(i - 1, max(-1, i - _LIGHT_VERB_WINDOW - 1), -1):
+            token = self.tokens[j]
+            if not token.is_arabic and token.text not in _SOFT_PUNCT:
+                return None
+            if token.is_arabic and fold_str(token.stem.text) in _LIGHT_VERBS:
+                return j
+        return None
 
     def inside_entity(self, i: int) -> bool:
         """A trigger word that is part of a name (حركة التحرير، وكالة الأنباء) is no action."""

@@ -53,7 +53,7 @@ GAP = "*"
 GAP_WORDS = 3  # words a `*` may skip
 _EXCLUDE = "!"  # a `present` cell form starting with it is dropped from the generated forms
 _MIN_FORM = 3  # shorter generated forms (jussives like تر) are too ambiguous to keep
-_POS = frozenset({"verb", "noun", "mwe"})
+_POS = frozenset({"verb", "noun", "mwe", "participle"})
 _SPEECH_KINDS = frozenset({"say", "assert", "deny", "warn", "call"})
 
 _ALEF = "\u0627"  # alef
@@ -419,6 +419,10 @@ def _compile(entry: ActionEntry, presents: tuple[str, ...], row: TsvRow) -> _Com
             forms = verb_forms(part, presents)
         elif position == 0 and entry.pos == "mwe":
             forms = verb_forms(part, presents) | noun_forms(part)
+        elif position == 0 and entry.pos == "participle":
+            # The accusative participle as written (داعيا) and the listed other forms (داعية):
+            # generated endings would reach look-alike nouns (مطالب "demands").
+            forms = frozenset({fold_key(part), *(fold_key(f) for f in presents)})
         elif position == 0:
             forms = noun_forms(part)
         else:
