@@ -408,3 +408,23 @@ def test_events_sports_match_is_no_event(text: str) -> None:
 def test_events_date_relative_to_publication(text: str, published: str, date: str) -> None:
     events = _events(text, published=published)
     assert [e.date for e in events] == [date], _show(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cameo", "target"),
+    [
+        pytest.param("وانتقد وزير الخارجية الإيراني واشنطن، محذرا الولايات المتحدة من التصعيد.",
+                     "IRNGOV", "130", "USA", id="participle-shares-subject"),
+        pytest.param("جرى اتصال هاتفي بين الرئيس المصري والرئيس الفرنسي.",
+                     "EGYGOV", "041", "FRAGOV", id="between-x-and-y"),
+        pytest.param("أعلنت اليابان، الاثنين، وقف مساعداتها للحكومة السودانية.",
+                     "JPN", "162", "SDNGOV", id="light-verb-across-date-commas"),
+        pytest.param("بدأ وزير الخارجية الجزائري زيارة عمل إلى روسيا.",
+                     "DZAGOV", "042", "RUS", id="light-verb-event-noun"),
+    ],
+)
+def test_events_light_verbs_participles_and_between(text: str, source: str, cameo: str,
+                                                     target: str) -> None:
+    found = [(e.source.code, e.cameo, _target(e)) for e in _events(text)]
+    assert any(s in (source, source[:3]) and c == cameo and t in (target, target[:3])
+               for s, c, t in found), found
