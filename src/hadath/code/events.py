@@ -339,8 +339,9 @@ class EventCoder:
                 continue
             clause = self.clause(match, lo, hi, [s for s in starts if s != match.start])
             source, target = self.arguments(match, clause)
-            if source is None or (target is None and match.entry.root not in _UNDIRECTED_ROOTS):
-                continue
+            if source is None or (target is None and (match.entry.root not in _UNDIRECTED_ROOTS
+                                                       or self.patient_first(match))):
+                continue  # a killing with no victim named is no event we can code
             key = (source.code, target.code if target else None, match.entry.root)
             if key in seen:
                 continue
