@@ -428,3 +428,9 @@ def test_events_light_verbs_participles_and_between(text: str, source: str, came
     found = [(e.source.code, e.cameo, _target(e)) for e in _events(text)]
     assert any(s in (source, source[:3]) and c == cameo and t in (target, target[:3])
                for s, c, t in found), found
+
+
+def test_events_subject_left_out_continues_the_previous_actor() -> None:
+    text = "انتقد وزير الخارجية الروسي الحكومة البريطانية. واجتمع مع السفير الأمريكي في موسكو."
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
+    assert ("RUSGOV", "04", "USAGOV") in found, found

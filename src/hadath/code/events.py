@@ -103,6 +103,8 @@ class EventCoder:
                                key=lambda e: e.start)
         self.entity_starts = [e.start for e in self.entities]
         self.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+        self.quotes = quotes
+        self.last_actor: Entity | None = None
         self.dates, self.places, self.published = dates, places, published
         self.token_starts = [t.start for t in tokens]
         self.sentence_lo, self.sentence_sources = 0, []
@@ -229,6 +231,9 @@ class EventCoder:
             return before[-2], before[-1]  # موسكو وأنقرة اتفقتا
         elif before:
             source, rest = before[-1], after
+        elif self.is_verb(match) and self.carried_subject(match) is not None:
+            # كما دعا المفوضية إلى …: the subject left out is the previous sentence's actor.
+            source, rest = self.carried_subject(match), after
         else:
             return None, None
         return source, self.target(source, rest, entry.target_preps, entry.joint, entry.root)
@@ -244,6 +249,13 @@ class EventCoder:
     def token_at(self, char: int) -> int:
         """The index of the token that contains (or starts at) character `char`."""
         return bisect.bisect_right(self.token_starts, char) - 1
+
+    def carried_subject(self, match: ActionMatch) -> Entity | None:
+        """A verb without a subject at the start of its sentence continues the last actor of
+        the previous sentence: its last event's source or its last quote's speaker."""
+        if match.start - self.sentence_lo > 1:
+            return None
+        return self.last_actor
 
     def sentence_subject(self, match: ActionMatch) -> Entity | None:
         """The source of the sentence's previous event, else its first actor before `match`."""
@@ -446,6 +458,16 @@ class EventCoder:
             return self.published[:10], "day"
         return None, None
 
+    def speaker_in(self, sentence: Span) -> Entity | None:
+        """The coded speaker of the sentence's last quote, as an entity."""
+        for quote in reversed(self.quotes):
+            speaker = quote.speaker
+            if (speaker is not None and speaker.code and sentence.start <= speaker.start
+                    < sentence.end):
+                return Entity(speaker.text, speaker.start, speaker.end, "PER", speaker.code,
+                              speaker.name)
+        return None
+
     def place_in(self, sentence: Span) -> Place | None:
         for place in self.places:
             if place.start is not None and sentence.start <= place.start < sentence.end:
@@ -455,7 +477,10 @@ class EventCoder:
     def code(self) -> list[Event]:
         events = []
         for sentence in self.sentences:
-            events.extend(self.sentence_events(sentence))
+            found = self.sentence_events(sentence)
+            events.extend(found)
+            self.last_actor = self.sentence_sources[-1] if self.sentence_sources else (
+                self.speaker_in(sentence))
         return events
 
 
