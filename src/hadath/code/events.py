@@ -59,8 +59,8 @@ _PREPOSITIONS_ALL = _PREPOSITIONS | _folded("ب", "ل", "ك", "مع", "لدى", 
 _CONJUNCTIONS = _folded("و", "ف")
 # Triggers whose following noun is the one acted upon: news writes "قتل 53 عنصرا" (53 were
 # killed) and "مقتل ضابط", "اعتقال الصحفي", so the actor must come before or after من قبل.
-_PATIENT_FIRST = _folded("قتل", "مقتل", "اغتيال", "اختطاف", "خطف", "اعتقال", "توقيف", "احتجاز",
-                         "أصيب", "إصابة", "أسر", "إعدام", "تصفية", "استهداف", "ضحايا")
+_PATIENT_FIRST = _folded("قتل", "مقتل", "اغتيال", "محاولة", "اختطاف", "خطف", "اعتقال", "توقيف",
+                         "احتجاز", "أصيب", "إصابة", "أسر", "إعدام", "تصفية", "استهداف", "ضحايا")
 _PASSIVE_VERBS = _folded("قتل", "أصيب")
 _DENIALS = _folded("نفى", "نفت", "ينفي", "تنفي", "نفيا", "نافيا", "نافية")
 _RELATIVES = _folded("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
@@ -99,8 +99,8 @@ class EventCoder:
         # Places are targets too (قصف الجيش … مواقع في غزة): coded by their country.
         located = [Entity(p.text or p.name, p.start, p.end or p.start, "LOC", p.country, p.name)
                    for p in places if p.start is not None and p.country]
-        self.entities = sorted([*(e for e in entities if e.code and e.type != "LOC"), *located],
-                               key=lambda e: e.start)
+        coded = _named_over_titles([e for e in entities if e.code and e.type != "LOC"], text)
+        self.entities = sorted([*coded, *located], key=lambda e: e.start)
         self.entity_starts = [e.start for e in self.entities]
         self.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
         self.quotes = quotes
@@ -482,6 +482,20 @@ class EventCoder:
             self.last_actor = self.sentence_sources[-1] if self.sentence_sources else (
                 self.speaker_in(sentence))
         return events
+
+
+def _named_over_titles(entities: Sequence[Entity], text: str) -> list[Entity]:
+    """A title followed by a name (وزيري خارجية البلدين سيرجي لافروف) is the named person's:
+    the name stands for the actor, whose code is the better one."""
+    ordered = sorted(entities, key=lambda e: e.start)
+    kept = []
+    for entity, following in zip(ordered, [*ordered[1:], None], strict=False):
+        if (following is not None and entity.type == "ORG" and following.type == "PER"
+                and len(text[entity.end:following.start].split()) <= 2
+                and not any(ch in text[entity.end:following.start] for ch in ".،,؛")):
+            continue
+        kept.append(entity)
+    return kept
 
 
 def _outermost(entities: Sequence[Entity]) -> list[Entity]:

@@ -218,15 +218,23 @@ def load_gazetteer() -> Gazetteer:
     return gazetteer
 
 
+# Hashtags join a name's words with underscores (#تحالف_دعم_الشرعية): matching skips them.
+_HASHTAG_MARKS = frozenset("#_")
+
+
 def match_tokens(tokens: Sequence[Token], gazetteer: Gazetteer | None = None) -> list[Match]:
-    """Greedy longest matches, left to right, that do not overlap."""
+    """Greedy longest matches, left to right, that do not overlap (token indexes into
+    `tokens`; the # and _ of hashtags are skipped inside a phrase)."""
     gazetteer = gazetteer or load_gazetteer()
+    kept = [i for i, t in enumerate(tokens) if t.text not in _HASHTAG_MARKS]
+    words = [tokens[i] for i in kept] if len(kept) < len(tokens) else tokens
     found, i = [], 0
-    while i < len(tokens):
-        hit = gazetteer.match_at(tokens, i) if tokens[i].is_arabic else None
+    while i < len(words):
+        hit = gazetteer.match_at(words, i) if words[i].is_arabic else None
         if hit is None:
             i += 1
         else:
-            found.append(hit)
+            found.append(hit if words is tokens else
+                         Match(kept[hit.start], kept[hit.end - 1] + 1, hit.entries, hit.cut))
             i = hit.end
     return found
