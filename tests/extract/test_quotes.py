@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from hadath.extract.gkg import gkg_quotations
 from hadath.extract.quotemarks import find_quoted_regions
 from hadath.extract.quotes import find_quotes
+from hadath.extract.speech import find_cues
 from hadath.records import Entity, Quote
 from hadath.registry import get_component
 from hadath.text import split_sentences, tokenize
@@ -344,6 +345,197 @@ def test_quotes_unknown_subject_keeps_its_phrase_without_code() -> None:
     [quote] = quotes_of("وقال رئيس البلدية إن المياه ستعود إلى الأحياء خلال يومين.")
     assert quote.speaker is not None
     assert (quote.speaker.code, quote.speaker.text) == (None, "رئيس البلدية")
+
+
+# -- speaker rules: clause structure -------------------------------------------------------------
+
+
+def speakers_of(text: str, *entities: tuple[str, str | None]) -> list[str | None]:
+    return [code for _, _, code in summary(quotes_of(text, *entities))]
+
+
+@ISSUE
+def test_quotes_relay_verb_needs_its_an() -> None:
+    relayed = make_doc(f"ونقلت {REUTERS[0]} عن {LAVROV[0]} قوله إن الحل سياسي.")
+    moved = make_doc("وتم نقل الجرحى إلى المستشفى القريب من الحدود.")
+    assert [c.kind for c in find_cues(relayed.tokens)] == ["relay", "noun"]
+    assert find_cues(moved.tokens) == []
+
+
+@ISSUE
+def test_quotes_participle_after_fiima_takes_the_subject_of_its_clause() -> None:
+    text = ("ولقي القرار ترحيبا من رئيس الوزراء الإسرائيلي، فيما ندد المتحدث باسم الرئاسة"
+            " الفلسطينية بالقرار، قائلا إنه لن يجلب السلام إلى المنطقة.")
+    assert speakers_of(text, ("رئيس الوزراء الإسرائيلي", "ISRGOV"),
+                       ("الرئاسة الفلسطينية", "PSEGOV")) == ["PSEGOV"]
+
+
+@ISSUE
+def test_quotes_dateline_is_not_the_subject() -> None:
+    text = ("دمشق، سوريا (CNN) — رد الرئيس السوري على الانتقادات الغربية، مؤكدا أن بلاده لن"
+            " تتراجع عن موقفها.")
+    assert speakers_of(text, ("سوريا", "SYR"), ("الرئيس السوري", "SYRGOV")) == ["SYRGOV"]
+
+
+@ISSUE
+def test_quotes_subject_before_the_verb_is_not_in_a_prepositional_phrase() -> None:
+    text = ("ويدافع فريدمان عن الاستيطان في الأراضي الفلسطينية، ويعتبر أن المستوطنات"
+            " شرعية تماما.")
+    assert speakers_of(text, ("فريدمان", "USAGOV"), ("الأراضي الفلسطينية", "PSE")) == ["USAGOV"]
+
+
+@ISSUE
+def test_quotes_kana_qad_takes_the_name_after_the_title() -> None:
+    text = ("وكان العقيد تركي المالكي، المتحدث باسم التحالف في اليمن، قد قال إن القوات"
+            " تقدمت نحو المدينة.")
+    entities = (("العقيد", "YEMMIL"), ("تركي المالكي", "SAUMIL"), ("اليمن", "YEM"))
+    assert speakers_of(text, *entities) == ["SAUMIL"]
+
+
+@ISSUE
+def test_quotes_verb_followed_by_a_pronoun_preposition_has_no_subject_after_it() -> None:
+    text = f"ونشر {LAVROV[0]} تغريدة قال فيها إن الحوار هو الحل الوحيد للأزمة."
+    assert speakers_of(text, LAVROV) == ["RUSGOV"]
+
+
+@ISSUE
+def test_quotes_what_follows_a_participle_is_its_object() -> None:
+    text = (f"وقال {LAVROV[0]} إن الوضع صعب جدا في المنطقة.\n"
+            f"وأضاف في رسالة، مؤكدا موقف {HRW[0]}، أن الحل سياسي بالكامل.")
+    assert speakers_of(text, LAVROV, HRW) == ["RUSGOV", "RUSGOV"]
+
+
+@ISSUE
+def test_quotes_but_with_a_pronoun_keeps_the_subject_before_it() -> None:
+    text = ("وشعر السكان بالزلزال بحسب ما أعلنه التلفزيون العراقي لكنه أوضح أنه لم تسجل أي"
+            " إصابات.")
+    assert speakers_of(text, ("السكان", "IRQCVL"), ("التلفزيون العراقي", "IRQMED")) == [
+        "IRQMED"
+    ]
+
+
+@ISSUE
+def test_quotes_dropped_subject_refers_to_the_subject_of_the_sentence_before() -> None:
+    text = (f"وقال {LAVROV[0]} إن الوضع صعب جدا في المنطقة.\n"
+            f"ودعت {HRW[0]} مجلس الأمن إلى التحقيق في الانتهاكات.\n"
+            'وقالت: "إن القوات تمارس الاعتقال العشوائي بحق المدنيين".')
+    assert speakers_of(text, LAVROV, HRW) == ["RUSGOV", "NGOHRW"]
+
+
+# -- speaker rules: referring back ---------------------------------------------------------------
+
+
+@ISSUE
+def test_quotes_generic_head_refers_back_to_the_subject_it_repeats() -> None:
+    text = ("قال مسؤول في وزارة الخارجية الأمريكية إن واشنطن قررت وقف الدعم.\n"
+            "وقال المسؤول لشبكتنا إن الميزانية تخضع الآن للمراجعة.")
+    entities = (("وزارة الخارجية الأمريكية", "USAGOV"), ("المسؤول", "SYRGOV"))
+    assert speakers_of(text, *entities) == ["USAGOV", "USAGOV"]
+
+
+@ISSUE
+def test_quotes_lone_generic_head_takes_the_previous_speaker_when_it_fits() -> None:
+    text = (f"وتقول {HRW[0]} إن الحوثيين يحتجزون رهائن في سجون سرية.\n"
+            "وتقول المنظمة إن المعتقلين تعرضوا للتعذيب.\n"
+            f"وقال {LAVROV[0]} إن الحل سياسي.\nوقالت الوزارة إن الوفد سيصل غدا.")
+    entities = (HRW, LAVROV, ("المنظمة", "YEMNGO"), ("الوزارة", "YEMGOV"))
+    # the NGO fits المنظمة; Lavrov is a person, الوزارة keeps its own code
+    assert speakers_of(text, *entities) == ["NGOHRW", "NGOHRW", "RUSGOV", "RUSGOV"]
+
+
+@ISSUE
+def test_quotes_definite_repetition_of_an_anonymous_subject_stays_anonymous() -> None:
+    text = ("وقال مسؤول فلسطيني طلب عدم الكشف عن هويته إن الهدوء عاد إلى القطاع.\n"
+            'وقال المسؤول الفلسطيني لرويترز "الفصائل ستلتزم بالتهدئة طالما التزمت بها إسرائيل".')
+    assert speakers_of(text, ("المسؤول الفلسطيني", "PSEGOV")) == [None, None]
+
+
+@ISSUE
+def test_quotes_title_or_generic_noun_before_a_name_gives_the_name() -> None:
+    text = 'وقالت منظمة "أنقذوا الأطفال" إن عدد الأطفال في مناطق النزاع ارتفع كثيرا.'
+    assert speakers_of(text, ("منظمة", "SYRNGO"), ("أنقذوا الأطفال", "NGOSVC")) == ["NGOSVC"]
+
+
+@ISSUE
+def test_quotes_document_noun_with_lam_names_its_author() -> None:
+    text = f"وقال بيان ل{RUS_MFA[0]} إن الوزير سيزور القاهرة الأسبوع المقبل."
+    assert speakers_of(text, RUS_MFA) == ["RUSGOV"]
+
+
+@ISSUE
+def test_quotes_unnamed_spokesperson_is_not_anonymous() -> None:
+    text = 'وقال متحدث عسكري، لم يذكر اسمه، الجمعة: "تقدمت الكتائب بسرعة نحو الميناء".'
+    assert summary(quotes_of(text, ("متحدث عسكري", "AREMIL"))) == [
+        ("direct", "تقدمت الكتائب بسرعة نحو الميناء", "AREMIL")
+    ]
+
+
+# -- cues ---------------------------------------------------------------------------------------
+
+
+@ISSUE
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يذكر أن الإدارة لديها مهلة حتى نهاية الشهر لإعلان موقفها.",  # the journalist's aside
+        "ولم يوضح الوزير أن الاتفاق سيوقع قريبا في العاصمة.",  # negated
+        "ادعت النيابة العامة على ثلاثة موقوفين بتهمة التجسس لصالح دولة أجنبية.",  # a charge
+        "وكان الطرفان قد أشارا في وقت سابق إلى إمكانية سحب الاعتراف بالحكومة.",  # far إلى
+        "ونادرا ما تقر إسرائيل بالتوصل إلى أي اتفاق مع الحركة التي تصنفها على أنها إرهابية.",
+    ],
+)
+def test_quotes_not_reported_speech_cues(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+@ISSUE
+def test_quotes_verb_with_its_own_preposition_takes_a_noun_object() -> None:
+    text = f"وأشار {LAVROV[0]} إلى ضرورة الحوار بين جميع الأطراف الليبية."
+    assert summary(quotes_of(text, LAVROV)) == [
+        ("indirect", "ضرورة الحوار بين جميع الأطراف الليبية", "RUSGOV")
+    ]
+
+
+@ISSUE
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتوجه قرقاش إلى المنتقدين بالقول إن موقع الإمارات في المعركة ثابت.",
+        "وأثار قرقاش الجدل بقوله إن موقع الإمارات في المعركة ثابت.",
+        "ووعد قرقاش البرلمان بأن موقع الإمارات في المعركة ثابت.",
+    ],
+)
+def test_quotes_verbal_nouns_and_promises_report_speech(text: str) -> None:
+    assert summary(quotes_of(text, ("قرقاش", "AREGOV"))) == [
+        ("indirect", "موقع الإمارات في المعركة ثابت", "AREGOV")
+    ]
+
+
+@ISSUE
+def test_quotes_repeated_speech_verb_is_one_cue() -> None:
+    text = (f"وقال {LAVROV[0]} إن الوضع صعب.\n"
+            'وتابع قائلا: "سنواصل العمل مع جميع الشركاء الدوليين".')
+    assert speakers_of(text, LAVROV) == ["RUSGOV", "RUSGOV"]
+
+
+@ISSUE
+def test_quotes_cited_phrase_after_a_preposition_has_no_speaker() -> None:
+    text = (f"وقال {LAVROV[0]} إن الوضع صعب.\n"
+            'وانتهت المهلة دون التوصل إلى "اتفاق سياسي قابل للاستمرار" بين الأطراف.')
+    assert speakers_of(text, LAVROV) == ["RUSGOV", None]
+
+
+@ISSUE
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('موضحا: ""أنا لا أثق بكل شخص في البيت الأبيض".', "أنا لا أثق بكل شخص في البيت الأبيض"),
+        ('مؤسس شركة "تيسلا ،"الثلاثاء عن نيته سحب شركته من البورصة.', "تيسلا ،"),
+    ],
+)
+def test_quotemarks_doubled_and_glued_marks(text: str, content: str) -> None:
+    regions = [text[r.start : r.end] for r in find_quoted_regions(text)]
+    assert regions[0] == content
 
 
 # -- offsets, component, export ------------------------------------------------------------------

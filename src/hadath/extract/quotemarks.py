@@ -21,6 +21,7 @@ _MARK_RE = re.compile(
     "\u2019\u2019"  # two right single marks used as one double mark
     "|\u2018\u2018"  # two left single marks
     "|''"  # two apostrophes
+    '|""'  # a doubled straight mark, typed twice for one
     '|["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]'  # " “ ” „ ‟ « » ‹ ›
 )
 _GUILLEMETS = frozenset("\u00ab\u00bb\u2039\u203a")  # « » ‹ ›
@@ -67,7 +68,8 @@ def _side(text: str, start: int, end: int) -> str:
     closes = not before.isspace() and before not in "([{" and (
         after.isspace() or after in _AFTER_CLOSING or bool(quote_like(after))
     )
-    if opens and not closes:
+    glued = before in _BEFORE_OPENING and after.isalnum()  # تيسلا ،"الثلاثاء or قال:"لا
+    if opens and not closes and not glued:
         return "open"
     if closes and not opens:
         return "close"

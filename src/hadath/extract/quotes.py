@@ -19,8 +19,15 @@ from dataclasses import dataclass, replace
 
 from hadath.extract import speech_words as words
 from hadath.extract.quotemarks import QuotedRegion, find_quoted_regions
-from hadath.extract.speakers import SpeakerFinder
-from hadath.extract.speech import Cue, find_cues, is_complementizer, word_in
+from hadath.extract.speakers import Discourse, SpeakerFinder
+from hadath.extract.speech import (
+    Cue,
+    find_cues,
+    is_complementizer,
+    is_pronoun_pp,
+    takes_prepositional_object,
+    word_in,
+)
 from hadath.records import ActorRef, Quote
 from hadath.registry import component
 from hadath.text.doc import Doc
@@ -73,15 +80,20 @@ class _Finder:
         self.appeals = appeals
         self.text = doc.text
         self.tokens = doc.tokens
-        self.speakers = SpeakerFinder.of(doc.text, doc.tokens, doc.sentences, doc.entities)
         every_region = find_quoted_regions(doc.text)
+        every_cue = find_cues(doc.tokens)
+        self.speakers = SpeakerFinder.of(
+            doc.text, doc.tokens, doc.sentences, doc.entities,
+            tuple((r.open_start, r.close_end or r.end) for r in every_region),
+            frozenset(c.index for c in every_cue),
+        )
         self.regions = [r for r in every_region if self._is_quotation(r)]
         self.opening_marks = {r.open_start for r in self.regions}
         self.scare = [(r.open_start, r.close_end or r.end) for r in every_region
                       if r.open_start not in self.opening_marks]
         inside = [(r.start, r.end) for r in every_region]
         self.cues = [
-            c for c in find_cues(doc.tokens) if not any(a <= c.start < b for a, b in inside)
+            c for c in every_cue if not any(a <= c.start < b for a, b in inside)
         ]
 
     # -- direct ------------------------------------------------------------------------------
@@ -179,15 +191,21 @@ class _Finder:
             if i > cue.index + 1 and cue.kind == "relay" and word_in(token, words.FROM_WORDS):
                 continue
             if is_complementizer(token):
-                if word_in(self.tokens[i - 1], words.BLOCKERS):
+                before = self.tokens[i - 1]
+                if word_in(before, words.BLOCKERS):
                     return None  # بعد أن، إلا أن: not reported speech
+                if word_in(before, words.CALL_PREPS) and not takes_prepositional_object(
+                    cue.text, before
+                ):
+                    return None  # تصنفها على أنها: a later verb's على / إلى, not the speech verb's
                 return i, token.end
             if i < stop - 1 and word_in(token, words.CALL_PREPS) and self._takes_object(cue, i):
                 # أشار إلى، شدد على، دعا إلى: what follows is the reported content
                 after = self.tokens[i + 1]
                 if is_complementizer(after):
                     return i, after.end
-                if cue.kind == "say" or self.appeals:
+                if self.appeals or (cue.kind == "say"
+                                    and takes_prepositional_object(cue.text, token)):
                     return i, after.start
             if cue.kind == "call" and self.appeals and self._is_beh(token):
                 return i, token.start  # طالب بالإفراج: the object keeps its ب (beh)
@@ -199,7 +217,13 @@ class _Finder:
         between = self.tokens[cue.index + 1 : at]
         if cue.kind == "call":
             return True
-        return len(between) <= PREP_WINDOW and all(t.text[0].isalnum() for t in between)
+        # a word in between that is itself a prepositional phrase (في وقت سابق، بالتوصل،
+        # من خلالها) takes the preposition, not the verb
+        return len(between) <= PREP_WINDOW and not any(
+            not t.text[0].isalnum() or word_in(t, words.PREPOSITIONS) or is_pronoun_pp(t)
+            or any(p.label == "prep" for p in t.prefixes)
+            for t in between
+        )
 
     @staticmethod
     def _is_beh(token: Token) -> bool:
@@ -258,24 +282,55 @@ class _Finder:
                 continue
             candidates.append(cand)
         candidates.sort(key=lambda c: (c.start, c.kind))
+        return self._attribute(candidates)
+
+    def _attribute(self, candidates: list[_Candidate]) -> list[Quote]:
+        """Speakers in text order. A speech verb that introduces no quotation (ودعت المنظمة
+        المجلس إلى تجديد التفويض) still names who speaks next (وقالت: "…")."""
+        used = {c.cue.index for c in candidates if c.cue is not None}
+        spans = [(c.start, c.end) for c in candidates]
+        silent = [
+            c for c in self.cues
+            if c.index not in used and not any(a <= c.start < b for a, b in spans)
+        ]
+        steps: list[tuple[int, _Candidate | Cue]] = [(c.start, c) for c in candidates]
+        steps += [(c.start, c) for c in silent]
+        steps.sort(key=lambda step: step[0])
         out: list[Quote] = []
-        previous: ActorRef | None = None
-        for cand in candidates:
-            speaker, rule = self._speaker(cand, previous)
+        discourse = Discourse()
+        for _, step in steps:
+            if isinstance(step, Cue):
+                hi = self._subject_end(step, self.speakers.token_index(
+                    self.speakers.sentence_of(step.start).end))
+                speaker, rule = self.speakers.speaker(step, hi, discourse)
+                if step.kind == "say" and rule == "subject" and speaker is not None:
+                    discourse.previous, discourse.previous_at = speaker, step.start
+                continue
+            speaker, rule = self._speaker(step, discourse)
             if speaker is not None:
-                previous = speaker
+                discourse.previous = speaker
+                discourse.previous_at = step.cue.start if step.cue is not None else step.start
             out.append(
-                Quote(speaker, self.text[cand.start : cand.end], cand.start, cand.end, cand.kind,
-                      cand.cue.text if cand.cue else None, {"speaker_rule": rule})
+                Quote(speaker, self.text[step.start : step.end], step.start, step.end, step.kind,
+                      step.cue.text if step.cue else None, {"speaker_rule": rule})
             )
         return out
 
-    def _speaker(self, cand: _Candidate, previous: ActorRef | None) -> tuple[ActorRef | None, str]:
+    def _after_preposition(self, region: QuotedRegion | None) -> bool:
+        """Does a quotation with no speech verb open right after a preposition?"""
+        if region is None:
+            return False
+        at = self.speakers.token_index(region.open_start)
+        return at > 0 and word_in(self.tokens[at - 1], words.PREPOSITIONS)
+
+    def _speaker(self, cand: _Candidate, discourse: Discourse) -> tuple[ActorRef | None, str]:
         if cand.attributed is not None:
             return self.speakers.attributed(*cand.attributed), "attribution"
         if cand.cue is None and cand.region is not None and cand.region.depth > 0:
             return None, "inner"
-        return self.speakers.speaker(cand.cue, cand.subject_end, previous)
+        if cand.cue is None and self._after_preposition(cand.region):
+            return None, "fragment"  # للتوصل إلى "اتفاق سياسي قابل للاستمرار": a cited phrase
+        return self.speakers.speaker(cand.cue, cand.subject_end, discourse)
 
 
 def find_quotes(doc: Doc, *, appeals: bool = False) -> list[Quote]:

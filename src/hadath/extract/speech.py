@@ -21,7 +21,9 @@ __all__ = [
     "cue_kind",
     "find_cues",
     "is_complementizer",
+    "is_pronoun_pp",
     "speech_verb_forms",
+    "takes_prepositional_object",
     "word_in",
     "word_keys",
 ]
@@ -49,6 +51,8 @@ _PRONOUNS = frozenset(
     )
 )
 _COMPLEMENTIZERS = frozenset(fold_str(w) for w in words.COMPLEMENTIZERS)
+_SENTENCE_END = frozenset(".!?\u061f")  # . ! ? ؟
+RELAY_WINDOW = 10  # tokens searched after نقل for its عن
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +64,10 @@ class Cue:
     text: str  # the word as written
     start: int
     end: int
+    participle: bool = False  # مؤكدا، قائلا: shares its clause's subject, never has its own
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_keys(text: str, *, nominal: bool = True) -> tuple[str, ...]:
     """The folded word and what remains after peeling proclitics (و ف, then ب ل ك, then ال).
 
@@ -94,9 +100,18 @@ def _inflect(base: str, endings: Iterable[str]) -> list[str]:
 
 
 @functools.cache
-def speech_verb_forms() -> dict[str, str]:
-    """Folded form -> cue kind, for every speech verb form in the tables."""
-    forms: dict[str, str] = {}
+def _participle_forms() -> frozenset[str]:
+    return frozenset(fold_str(p) for _, _, _, participles, _ in words.VERBS for p in participles)
+
+
+def _is_participle(token: Token) -> bool:
+    return any(k in _participle_forms() for k in word_keys(token.text, nominal=False))
+
+
+@functools.cache
+def _verb_forms() -> dict[str, tuple[str, str]]:
+    """Folded form -> (cue kind, folded past base), for every speech verb form."""
+    forms: dict[str, tuple[str, str]] = {}
     for kind, past, imperfect, participles, extra in words.VERBS:
         found = list(participles) + list(extra)
         if past:
@@ -105,8 +120,28 @@ def speech_verb_forms() -> dict[str, str]:
             found += _inflect(imperfect, _IMPERFECT_ENDINGS)
             found += _inflect(_TEH + imperfect[1:], _IMPERFECT_ENDINGS[:1])
         for form in found:
-            forms.setdefault(fold_str(form), kind)
+            forms.setdefault(fold_str(form), (kind, fold_str(past)))
     return forms
+
+
+@functools.cache
+def speech_verb_forms() -> dict[str, str]:
+    """Folded form -> cue kind, for every speech verb form in the tables."""
+    return {form: kind for form, (kind, _) in _verb_forms().items()}
+
+
+@functools.cache
+def _object_preps() -> frozenset[tuple[str, str]]:
+    return frozenset((fold_str(verb), fold_str(prep)) for verb, prep in words.OBJECT_PREPS)
+
+
+def takes_prepositional_object(cue_text: str, prep: Token) -> bool:
+    """Does the speech verb `cue_text` report its content as the object of `prep`
+    (أشار إلى ضرورة الحوار، شدد على أهمية), rather than only as إلى أن / على أن?"""
+    forms = _verb_forms()
+    bases = {forms[k][1] for k in word_keys(cue_text, nominal=False) if k in forms}
+    preps = set(word_keys(prep.text))
+    return any((base, p) in _object_preps() for base in bases for p in preps)
 
 
 def cue_kind(token: Token) -> str | None:
@@ -120,13 +155,33 @@ def cue_kind(token: Token) -> str | None:
     return None
 
 
+def _relays(tokens: list[Token] | tuple[Token, ...], at: int) -> bool:
+    """Is the relay verb at tokens[at] followed by its عن in the same sentence (نقلت الوكالة
+    عن)? Without it نقل is "to move" (نقل الجرحى إلى المستشفى)."""
+    for token in tokens[at + 1 : at + 1 + RELAY_WINDOW]:
+        if token.text in _SENTENCE_END:
+            return False
+        if word_in(token, words.FROM_WORDS):
+            return True
+    return False
+
+
 def find_cues(tokens: list[Token] | tuple[Token, ...]) -> list[Cue]:
     """Every speech cue among `tokens`, in order."""
     cues = []
     for i, token in enumerate(tokens):
         kind = cue_kind(token)
-        if kind is not None:
-            cues.append(Cue(i, kind, token.text, token.start, token.end))
+        if kind is None or (kind == "relay" and not _relays(tokens, i)):
+            continue
+        if i > 0 and word_in(tokens[i - 1], words.NEGATIONS):
+            continue  # لم يذكر اسمه، لم يوضح: no speech is reported
+        if word_in(token, words.NARRATOR_ASIDES) and i + 1 < len(tokens) and (
+            is_complementizer(tokens[i + 1])
+        ):
+            continue  # يذكر أن: "it is worth noting", the journalist's own aside
+        if cues and cues[-1].index == i - 1:
+            continue  # وتابع قائلا، وأضاف بالقول: one speech act, its verb comes first
+        cues.append(Cue(i, kind, token.text, token.start, token.end, _is_participle(token)))
     return cues
 
 
@@ -138,3 +193,14 @@ def is_complementizer(token: Token) -> bool:
     if key.startswith(_BEH):
         key = key[1:]
     return key[:2] in _COMPLEMENTIZERS and key[2:] in _PRONOUNS
+
+
+@functools.cache
+def _pronoun_pps() -> frozenset[str]:
+    return frozenset(fold_str(p) + pronoun for p in words.PRONOUN_PREPS
+                     for pronoun in _PRONOUNS if pronoun)
+
+
+def is_pronoun_pp(token: Token) -> bool:
+    """A preposition with an attached pronoun (فيها، عنه، عليها، له، وبه)."""
+    return any(k in _pronoun_pps() for k in word_keys(token.text, nominal=False))

@@ -25,10 +25,22 @@ __all__ = [
     "AUXILIARIES",
     "BLOCKERS",
     "CALL_PREPS",
+    "CLAUSE_OPENERS",
     "COMPLEMENTIZERS",
+    "DOCUMENTS",
     "FROM_WORDS",
+    "HEAD_ROLES",
+    "KANA",
+    "NARRATOR_ASIDES",
+    "NEGATIONS",
     "NON_SUBJECT_STARTERS",
+    "OBJECT_PREPS",
+    "PREPOSITIONS",
+    "PRONOUN_PREPS",
+    "QAD",
+    "RANKS",
     "RELAYING",
+    "SPOKESPERSONS",
     "TITLE_CUES",
     "VERBS",
 ]
@@ -43,6 +55,11 @@ VERBS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
             "\u0642\u0627\u0626\u0644\u0627",  # qA}lA
             "\u0642\u0627\u0626\u0644\u0629",  # qA}lp
             "\u0642\u0627\u0626\u0644\u064a\u0646",  # qA}lyn
+            # verbal nouns that share the sentence's subject: (رد) بالقول، (بث الفوضى) بقوله
+            "\u0628\u0627\u0644\u0642\u0648\u0644",  # bAlqwl
+            "\u0628\u0642\u0648\u0644\u0647",  # bqwlh
+            "\u0628\u0642\u0648\u0644\u0647\u0627",  # bqwlhA
+            "\u0628\u0642\u0648\u0644\u0647\u0645",  # bqwlhm
         ),
         (
             "\u0642\u0627\u0644\u0648\u0627",  # qAlwA
@@ -258,6 +275,26 @@ VERBS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
         "\u062a\u0648\u0642\u0639",
         "",
         (),
+        (),
+    ),
+    (  # wEd wAEdA: a promise reports what will be done (وعد ... بأن); not yEd, tEd:
+        # تعد is mostly "is considered"
+        "say",
+        "\u0648\u0639\u062f",
+        "",
+        (
+            "\u0648\u0627\u0639\u062f\u0627",  # wAEdA
+        ),
+        (),
+    ),
+    (  # tEhd ytEhd mtEhdA mtEhdp
+        "say",
+        "\u062a\u0639\u0647\u062f",
+        "\u064a\u062a\u0639\u0647\u062f",
+        (
+            "\u0645\u062a\u0639\u0647\u062f\u0627",  # mtEhdA
+            "\u0645\u062a\u0639\u0647\u062f\u0629",  # mtEhdp
+        ),
         (),
     ),
     (  # nwh ynwh mnwhA mnwhp
@@ -658,7 +695,12 @@ NON_SUBJECT_STARTERS: tuple[str, ...] = (
     "\u064a\u0648\u0645",  # ywm
 )
 
+# Words allowed between a preposed subject and its verb: auxiliaries (قد، كان) and
+# a "but" carrying the subject as a pronoun (التلفزيون العراقي لكنه أوضح).
 AUXILIARIES: tuple[str, ...] = (
+    "\u0644\u0643\u0646\u0647",  # lknh
+    "\u0644\u0643\u0646\u0647\u0627",  # lknhA
+    "\u0644\u0643\u0646\u0647\u0645",  # lknhm
     "\u0642\u062f",  # qd
     "\u0643\u0627\u0646",  # kAn
     "\u0643\u0627\u0646\u062a",  # kAnt
@@ -679,4 +721,140 @@ CALL_PREPS: tuple[str, ...] = (
 
 RELAYING: tuple[str, ...] = (
     "\u0646\u0642\u0644\u0627",  # nqlA
+)
+
+# Prepositions: an entity right after one is not a verb's subject.
+PREPOSITIONS: tuple[str, ...] = (
+    "\u0641\u064a",  # fy
+    "\u0645\u0646",  # mn
+    "\u0639\u0646",  # En
+    "\u0639\u0644\u0649",  # ElY
+    "\u0625\u0644\u0649",  # <lY
+    "\u0645\u0639",  # mE
+    "\u0644\u062f\u0649",  # ldY
+    "\u0623\u0645\u0627\u0645",  # >mAm
+    "\u062d\u0648\u0644",  # Hwl
+    "\u0636\u062f",  # Dd
+    "\u0639\u0628\u0631",  # Ebr
+    "\u062e\u0644\u0627\u0644",  # xlAl
+    "\u0628\u064a\u0646",  # byn
+    "\u0646\u062d\u0648",  # nHw
+    "\u062a\u062c\u0627\u0647",  # tjAh
+)
+
+# Prepositions that take an attached pronoun (فيها، عنه، عليها، إليه، له، به): a verb
+# followed by one has no subject after it (قال فيها، أعلن عنه).
+PRONOUN_PREPS: tuple[str, ...] = (
+    "\u0641\u064a",  # fy
+    "\u0645\u0646",  # mn
+    "\u0639\u0646",  # En
+    "\u0639\u0644\u064a",  # Ely (ElY before a pronoun)
+    "\u0625\u0644\u064a",  # <ly
+    "\u0645\u0639",  # mE
+    "\u0644\u062f\u064a",  # ldy
+    "\u0644",  # l
+    "\u0628",  # b
+)
+
+QAD: tuple[str, ...] = (
+    "\u0642\u062f",  # qd
+    "\u0641\u0642\u062f",  # fqd
+    "\u0644\u0642\u062f",  # lqd
+)
+
+KANA: tuple[str, ...] = (
+    "\u0643\u0627\u0646",  # kAn
+    "\u0643\u0627\u0646\u062a",  # kAnt
+    "\u0643\u0627\u0646\u0648\u0627",  # kAnwA
+)
+
+# Words that open a new clause with its own subject inside a sentence.
+CLAUSE_OPENERS: tuple[str, ...] = (
+    "\u0641\u064a\u0645\u0627",  # fymA
+    "\u0628\u064a\u0646\u0645\u0627",  # bynmA
+    "\u062d\u064a\u0646",  # Hyn
+    "\u062d\u064a\u062b",  # Hyv
+)
+
+# Generic heads and the code roles of what they can name (المنظمة: an NGO or an IGO);
+# heads not listed (المسؤول، المتحدث، البيان) can name anyone.
+HEAD_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("\u0645\u0646\u0638\u0645\u0629", ("NGO", "IGO", "HRI")),  # mnZmp
+    ("\u0648\u0632\u0627\u0631\u0629", ("GOV",)),  # wzArp
+    ("\u0648\u0632\u064a\u0631", ("GOV",)),  # wzyr
+    ("\u062d\u0643\u0648\u0645\u0629", ("GOV",)),  # Hkwmp
+    ("\u0627\u0644\u0631\u0626\u0627\u0633\u0629", ("GOV",)),  # Alr}Asp
+    ("\u0631\u0626\u064a\u0633", ("GOV", "LEG")),  # r}ys
+    ("\u062c\u064a\u0634", ("MIL",)),  # jy$
+    ("\u062d\u0632\u0628", ("PTY", "OPP")),  # Hzb
+    ("\u062d\u0631\u0643\u0629", ("UAF", "REB", "PTY", "OPP", "IMG")),  # Hrkp
+    ("\u062c\u0645\u0627\u0639\u0629", ("UAF", "REB", "OPP", "IMG")),  # jmAEp
+    ("\u0648\u0643\u0627\u0644\u0629", ("MED",)),  # wkAlp
+)
+
+# A negation right before a speech verb: nothing is reported (لم يذكر اسمه).
+NEGATIONS: tuple[str, ...] = (
+    "\u0644\u0645",  # lm
+    "\u0644\u0646",  # ln
+    "\u0644\u0627",  # lA
+    "\u0648\u0644\u0645",  # wlm (too short to peel its waw)
+    "\u0648\u0644\u0646",  # wln
+    "\u0648\u0644\u0627",  # wlA
+)
+
+# Impersonal verbs the journalist uses for asides (يذكر أن: it is worth noting that).
+NARRATOR_ASIDES: tuple[str, ...] = (
+    "\u064a\u0630\u0643\u0631",  # y*kr
+)
+
+# Spokespeople speak for an institution even unnamed (GUIDELINE: not anonymous).
+SPOKESPERSONS: tuple[str, ...] = (
+    "\u0645\u062a\u062d\u062f\u062b",  # mtHdv
+    "\u0646\u0627\u0637\u0642",  # nATq
+    "\u0645\u062a\u062d\u062f\u062b\u0629",  # mtHdvp
+    "\u0646\u0627\u0637\u0642\u0629",  # nATqp
+)
+
+# Speech verbs whose reported content may be the object of a preposition (أشار إلى ضرورة
+# الحوار، شدد على أهمية): each verb with its own preposition. Others report through أن
+# only (ادعى على is "pressed charges against", أعلن عن is "announced").
+OBJECT_PREPS: tuple[tuple[str, str], ...] = (
+    ("\u0623\u0634\u0627\u0631", "\u0625\u0644\u0649"),  # >$Ar <lY
+    ("\u0644\u0641\u062a", "\u0625\u0644\u0649"),  # lft <lY
+    ("\u0646\u0648\u0647", "\u0625\u0644\u0649"),  # nwh <lY
+    ("\u0623\u0644\u0645\u062d", "\u0625\u0644\u0649"),  # >lmH <lY
+    ("\u0634\u062f\u062f", "\u0639\u0644\u0649"),  # $dd ElY
+    ("\u0623\u0643\u062f", "\u0639\u0644\u0649"),  # >kd ElY
+    ("\u0646\u0648\u0647", "\u0639\u0644\u0649"),  # nwh ElY
+)
+
+# Documents that speak for their author, named after ل (بيان لوزارة الخارجية).
+DOCUMENTS: tuple[str, ...] = (
+    "\u0628\u064a\u0627\u0646",  # byAn
+    "\u062a\u0642\u0631\u064a\u0631",  # tqryr
+    "\u062f\u0631\u0627\u0633\u0629",  # drAsp
+    "\u0631\u0633\u0627\u0644\u0629",  # rsAlp
+    "\u062a\u0635\u0631\u064a\u062d",  # tSryH
+    "\u062a\u0635\u0631\u064a\u062d\u0627\u062a",  # tSryHAt
+    "\u0645\u0630\u0643\u0631\u0629",  # m*krp
+    "\u062a\u063a\u0631\u064a\u062f\u0629",  # tgrydp
+)
+
+# Ranks and honorifics that stand before a name (العقيد تركي المالكي).
+RANKS: tuple[str, ...] = (
+    "\u0639\u0642\u064a\u062f",  # Eqyd
+    "\u0644\u0648\u0627\u0621",  # lwA'
+    "\u0639\u0645\u064a\u062f",  # Emyd
+    "\u0646\u0642\u064a\u0628",  # nqyb
+    "\u0645\u0642\u062f\u0645",  # mqdm
+    "\u0631\u0627\u0626\u062f",  # rA}d
+    "\u062c\u0646\u0631\u0627\u0644",  # jnrAl
+    "\u0645\u0634\u064a\u0631",  # m$yr
+    "\u0641\u0631\u064a\u0642",  # fryq
+    "\u0634\u064a\u062e",  # $yx
+    "\u062f\u0643\u062a\u0648\u0631",  # dktwr
+    "\u0633\u0641\u064a\u0631",  # sfyr
+    "\u0623\u0645\u064a\u0631",  # >myr
+    "\u0627\u0644\u0633\u064a\u062f",  # Alsyd
+    "\u0627\u0644\u0633\u064a\u062f\u0629",  # Alsydp
 )
