@@ -183,7 +183,8 @@ class _Coder:
                          f"{role.via} role + country")
                 return i + taken + 1
             if org is not None and following.best.kind == "organisation" and (
-                    following.start == role_match.end or self.linked(role_match, following)):
+                    (following.start == role_match.end and following.cut == 0)
+                    or self.linked(role_match, following)):
                 self.add(merged, entity_type, kind, org.code, org.name,
                          f"{role.via} role + organisation")
                 return i + taken + 1

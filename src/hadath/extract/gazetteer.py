@@ -34,6 +34,7 @@ _WAW, _FEH = "\u0648", "\u0641"  # waw, feh: conjunctions
 _BEH, _LAM, _KAF = "\u0628", "\u0644", "\u0643"  # beh, lam, kaf: prepositions
 _ARTICLE = "\u0627\u0644"  # alef lam
 _ALEF = "\u0627"  # alef
+_YEH = "\u064a"  # yeh
 _ABD = "\u0639\u0628\u062f"  # abd ("servant of"), written apart or joined: عبد المجيد / عبدالمجيد
 _ABU = "\u0627\u0628\u0648"  # abu (folded), same habit: ابو بكر / ابوبكر
 _JOINING_PARTS = (_ABD, _ABU)
@@ -88,8 +89,9 @@ def token_keys(word: str) -> tuple[tuple[str, int], ...]:
         keys.append((rest[1:], cut + 1))
         if rest.startswith(_LAM + _LAM):  # لل: ل + ال with the alef dropped; text starts after
             keys.append((_ARTICLE + rest[2:], cut + 2))
-    # The accusative ending of an indefinite noun (صحفيا، نمساويا) is no part of the word.
-    if folded.endswith(_ALEF) and not folded.startswith(_ARTICLE) and len(folded) > 4:
+    # The accusative ending of an indefinite nisba or -i noun (نمساويا، صحفيا) is no part of
+    # the word; other words ending in alef are left alone (مشيرا is no مشير "field marshal").
+    if folded.endswith(_YEH + _ALEF) and not folded.startswith(_ARTICLE) and len(folded) > 4:
         keys.extend((key[:-1], cut) for key, cut in list(keys))
     return tuple(keys)
 
