@@ -278,9 +278,7 @@ def test_events_joint_action_is_one_event_between_the_parties(text: str, root: s
         pytest.param("اعتقل ناشط تونسي من قبل الشرطة التونسية.", "TUNCOP", "173",
                      ("TUNOPP", "TUNCVL"), id="min-qibal-arrest"),
         pytest.param("اختُطف صحفي ياباني على يد مسلحين من داعش.", "IMGISI", "181", "JPNMED",
-                     id="ala-yad-gunmen-of-group",
-                     marks=_xfail("the agent word after يد (مسلحين) has no code and its "
-                                  "من داعش is not used, so the victim becomes the source")),
+                     id="ala-yad-gunmen-of-group"),
     ],
 )
 def test_events_passive_agent_is_the_source(text: str, source: str, cameo: str,

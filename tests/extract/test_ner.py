@@ -9,6 +9,7 @@ import pytest
 from hadath.extract.ner import NerModel, NerTagger, bio_entities, repair_bio, score_entities
 from hadath.extract.ner.corpora import map_types, read_conll_lines, reattach_clitics
 from hadath.extract.ner.features import normalise_word, strip_candidates, word_features
+from hadath.extract.ner.gazetteer import build_lexicon_gazetteer, merge_gazetteers, prune_by_labels
 from hadath.extract.ner.model import LABELS, ModelFormatError
 from hadath.extract.ner.train import train_tagger
 
@@ -144,6 +145,47 @@ def test_ner_reattach_newsfane_clitics() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("word", "classes"),
+    [
+        ("بوتين", {"PER-last"}),
+        ("فلاديمير", {"PER-first"}),
+        ("المتحدث", {"ROLE-per"}),
+        ("روسية", {"NISBA"}),
+        ("منظمة", {"ORG-head"}),
+        ("موسكو", {"CAPITAL", "CITY"}),
+    ],
+)
+def test_ner_gazetteer_classes_from_lexicons(word: str, classes: set[str]) -> None:
+    table = build_lexicon_gazetteer()
+    assert classes <= table[normalise_word(word)]
+
+
+def test_ner_gazetteer_marks_names_annotators_tag_as_words_ambiguous() -> None:
+    table = {"كان": {"LOC", "LOC-part"}, "بغداد": {"LOC", "CITY"}, "الرئيس": {"ROLE-per"}}
+    sentences = [
+        (["كان", "الرئيس", "في", "بغداد"], ["O", "O", "O", "B-LOC"]),
+        (["كان", "الرئيس", "هنا"], ["O", "O", "O"]),
+    ]
+    pruned = prune_by_labels(table, sentences)
+    assert pruned == {
+        "كان": {"LOC-amb", "LOC-part"},
+        "بغداد": {"LOC", "CITY"},
+        "الرئيس": {"ROLE-per"},
+    }
+    assert merge_gazetteers(pruned) == {
+        "الرئيس": "ROLE-per",
+        "بغداد": "CITY LOC",
+        "كان": "LOC-amb LOC-part",
+    }
+
+
+def test_ner_features_read_every_gazetteer_class_of_every_reading() -> None:
+    gazetteer = {"بوتين": "LOC PER-last", "رئيس": "ROLE-per"}
+    assert {"g=LOC", "g=PER-last"} <= set(word_features("بوتين", gazetteer=gazetteer))
+    assert "g=ROLE-per" in word_features("والرئيس", gazetteer=gazetteer)
+
+
 def test_ner_map_types_rejects_unknown_type() -> None:
     table = {"Nation": "LOC", "Book": None}
     assert map_types(["B-Nation", "B-Book", "I-Book", "O"], table) == ["B-LOC", "O", "O", "O"]
@@ -201,6 +243,17 @@ def test_ner_trains_and_round_trips_on_tiny_corpus() -> None:
     tagger = NerTagger(loaded)
     assert tagger.tag(["وصل", "ماكرون", "إلى", "بغداد"]) == ["O", "B-PER", "O", "B-LOC"]
     assert tagger.tag(["قالت", "وزارة", "الخارجية"]) == ["O", "B-ORG", "I-ORG"]
+
+
+def test_ner_cost_augmented_training_is_deterministic_and_recorded() -> None:
+    blocks = TINY_CORPUS.split("\n\n")
+    lines = [line for block in blocks for line in [*block.split("\n")[1:], ""]]
+    sentences = [([w for w, _ in s], [t for _, t in s]) for s in read_conll_lines(lines)]
+    settings = {"epochs": 4, "seed": 2, "margin": 20.0, "recall_weight": 3.0}
+    model = train_tagger(sentences, **settings)
+    assert model.to_bytes() == train_tagger(sentences, **settings).to_bytes()
+    assert (model.meta["margin"], model.meta["recall_weight"]) == (20.0, 3.0)
+    assert NerTagger(model).tag(["زار", "ترامب", "بغداد"]) == ["O", "B-PER", "B-LOC"]
 
 
 def test_ner_rejects_a_file_that_is_not_a_model() -> None:

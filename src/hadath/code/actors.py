@@ -40,7 +40,7 @@ ROLE_NAMES = {
 # Words that may stand between a role and the body it belongs to:
 # المتحدث باسم الأمم المتحدة، وزير الخارجية في حكومة الوفاق. Not before a country: in
 # "الخارجية في ليبيا" the country is where, not whose.
-_LINK_WORDS = frozenset(fold_str(w) for w in ("باسم", "في", "لدى"))
+_LINK_WORDS = frozenset(fold_str(w) for w in ("باسم", "في", "لدى", "من"))  # مسلحين من داعش
 # Nouns that make a following capital or country part of a name (مؤتمر برلين، اتفاق الجزائر):
 # the city is where something happened, not an actor.
 _NAMING_NOUNS = frozenset(fold_str(w) for w in (
@@ -51,6 +51,7 @@ _PLACE_CUES = frozenset(fold_str(w) for w in (
     "مدينة", "المدينة", "بلدة", "البلدة", "قرية", "القرية", "محافظة", "ولاية", "إقليم", "منطقة",
     "مخيم", "حي", "ناحية", "العاصمة", "ميناء", "مطار", "جزيرة", "مدن", "بلدات", "قرى"))
 _ARTICLE = "\u0627\u0644"  # alef lam
+_TRANSNATIONAL = frozenset(("IGO", "NGO", "IMG"))
 _APPOSITION_MARKS = frozenset(("\u060c", ",", "/", "-", "\u2013"))  # Arabic comma, comma, …
 # Words that cannot be part of a name between a title and a recognised surname.
 _NOT_NAMES = frozenset(fold_str(w) for w in (
@@ -303,14 +304,21 @@ def _token_keys(token: Token) -> tuple[str, ...]:
     return bare_keys(token.text)
 
 
-def _main_country(mentions: Sequence[Mention]) -> str | None:
-    counts = Counter(m.code[:3] for m in mentions
-                     if m.code and m.kind == "country" and len(m.code) == 3)
-    if not counts:
+def _country_of(m: Mention) -> str | None:
+    """The country a coded mention belongs to: a country, or a role of one (SYRMIL → SYR)."""
+    if not m.code or m.code[:3] in _TRANSNATIONAL or m.kind == "place":
         return None
+    return m.code[:3] if m.kind == "country" or " role + country" in m.basis else None
+
+
+def _main_country(mentions: Sequence[Mention]) -> str | None:
+    """The country the story is about: the one named most, by name, nisba or title."""
+    countries = [c for c in map(_country_of, mentions) if c]
+    if not countries:
+        return None
+    counts = Counter(countries)
     top = max(counts.values())
-    return next(m.code[:3] for m in mentions
-                if m.code and m.kind == "country" and counts[m.code[:3]] == top)
+    return next(c for c in countries if counts[c] == top)
 
 
 def _fill_bare_roles(mentions: list[Mention]) -> list[Mention]:

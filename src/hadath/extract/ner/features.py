@@ -106,7 +106,7 @@ def word_features(
     shortest stem, `n` its length bucket, `k` the character class (`w` the word, if Latin),
     `c0 c1 ...` the word's distributional clusters, coarse to fine (from `clusters`, looked up
     by the whole word, else by its stem readings), `g` the gazetteer classes of any reading
-    (from `gazetteer`: normalised word -> class such as "LOC" or "LOC-part").
+    (from `gazetteer`: normalised word -> space-separated classes such as "LOC PER-last").
     """
     if word == BOUNDARY_WORD:
         return ["w=" + BOUNDARY_WORD, "k=boundary"]
@@ -127,7 +127,8 @@ def word_features(
                 feats.extend(f"c{level}={c}" for level, c in enumerate(found))
                 break
     if gazetteer:
-        feats.extend(sorted({"g=" + gazetteer[r] for _, r in readings if r in gazetteer}))
+        found = {c for _, r in readings if r in gazetteer for c in gazetteer[r].split()}
+        feats.extend("g=" + c for c in sorted(found))
     return feats
 
 

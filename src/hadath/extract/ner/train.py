@@ -98,6 +98,15 @@ class _Perceptron:
         return array("d", (v - s / self.step for v, s in zip(values, sums, strict=True)))
 
 
+def _augment_with_cost(
+    emissions: list[list[float]], gold: list[int], margin: float, recall_weight: float
+) -> None:
+    for e, g in zip(emissions, gold, strict=True):
+        for y in range(_N):
+            if y != g:
+                e[y] += margin * recall_weight if y == 0 and g != 0 else margin
+
+
 def _encode(
     sentences: Sequence[tuple[Sequence[str], Sequence[str]]],
     clusters: Mapping[str, tuple[int, ...]],
@@ -129,6 +138,8 @@ def train_tagger(
     gazetteer: Mapping[str, str] | None = None,
     meta: dict | None = None,
     on_epoch: Callable[[int, NerModel], None] | None = None,
+    margin: float = 0.0,
+    recall_weight: float = 1.0,
 ) -> NerModel:
     """Train a tagger on (words, BIO tags) sentences; tags must be drawn from LABELS.
 
@@ -140,6 +151,10 @@ def train_tagger(
         gazetteer: normalised word -> name class ("LOC", "LOC-part"), stored in the model.
         meta: facts to store in the model header (corpora, settings).
         on_epoch: called after each epoch with the averaged model so far (for dev curves).
+        margin: cost-augmented decoding while training: every wrong label of a token scores
+            `margin` more, so updates continue until gold wins by that much.
+        recall_weight: the cost of O on a gold name token is `margin * recall_weight`; above
+            1 it trades precision for recall (Mohit et al. 2012, recall-oriented perceptron).
     """
     clusters = dict(clusters or {})
     gazetteer = dict(gazetteer or {})
@@ -152,7 +167,10 @@ def train_tagger(
         mistakes = 0
         for k in order:
             feats, gold = encoded[k]
-            pred = model.decode(model.emissions(feats, len(gold)))
+            emissions = model.emissions(feats, len(gold))
+            if margin:
+                _augment_with_cost(emissions, gold, margin, recall_weight)
+            pred = model.decode(emissions)
             if pred != gold:
                 mistakes += 1
                 model.update(feats, gold, pred)
@@ -161,6 +179,8 @@ def train_tagger(
         if on_epoch is not None:
             on_epoch(epoch, _finish(model, features, clusters, gazetteer, meta))
     meta = {**(meta or {}), "epochs": epochs, "seed": seed}
+    if margin:
+        meta.update(margin=margin, recall_weight=recall_weight)
     return _finish(model, features, clusters, gazetteer, meta)
 
 
