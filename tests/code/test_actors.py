@@ -132,3 +132,10 @@ def test_actors_lookup_command_explains_resolution() -> None:
     assert result.exit_code == 0, result.output
     assert "EGYMIL 2010-01-01..2014-03-26" in result.output
     assert "=> «السيسي» PER EGYMIL Abdel Fattah el-Sisi — person lexicon" in result.output
+
+
+def test_actors_former_office_holder_is_not_the_current_government() -> None:
+    doc = code_text("وقال الوزير السابق إن الحكومة المصرية أخطأت.")
+    title = next(e for e in doc.entities if e.text == "الوزير")
+    assert title.code is None
+    assert any(e.code == "EGYGOV" for e in doc.entities)

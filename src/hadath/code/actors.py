@@ -52,6 +52,7 @@ _PLACE_CUES = frozenset(fold_str(w) for w in (
     "مخيم", "حي", "ناحية", "العاصمة", "ميناء", "مطار", "جزيرة", "مدن", "بلدات", "قرى"))
 _ARTICLE = "\u0627\u0644"  # alef lam
 _TRANSNATIONAL = frozenset(("IGO", "NGO", "IMG"))
+_FORMER = frozenset(fold_str(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابق"))
 _APPOSITION_MARKS = frozenset(("\u060c", ",", "/", "-", "\u2013"))  # Arabic comma, comma, …
 # Words that cannot be part of a name between a title and a recognised surname.
 _NOT_NAMES = frozenset(fold_str(w) for w in (
@@ -321,27 +322,32 @@ def _main_country(mentions: Sequence[Mention]) -> str | None:
     return next(c for c in countries if counts[c] == top)
 
 
-def _fill_bare_roles(mentions: list[Mention]) -> list[Mention]:
+def _fill_bare_roles(text: str, mentions: list[Mention]) -> list[Mention]:
     """Role words and recognised names with no country of their own take the article's
-    main country."""
+    main country: a collective (الشرطة، المتظاهرون) or a lone title (النائب العام) most often
+    belongs to the story's country (see _is_guessed_title for what follows). A former
+    office holder (الوزير السابق) does not: the current government is not theirs."""
     main = _main_country(mentions)
+    if main is None:
+        return mentions
     filled = []
     for m in mentions:
-        if m.code is None and m.type == "PER" and main and m.basis.startswith("name with title"):
+        role = None
+        if m.code is None and m.type == "PER" and m.basis.startswith("name with title"):
             role = m.basis.split()[-1]
-            m = Mention(m.start, m.end, m.text, m.type, m.kind, f"{main}{role}", m.name,
-                        f"{m.basis} + main country {main}")
-        elif m.code is None and m.basis == "recognised name" and m.type == "PER" and main:
-            m = Mention(m.start, m.end, m.text, m.type, m.kind, main, m.name,
-                        f"{m.basis} + main country {main}")
-        # A collective (الشرطة، المتظاهرون) or a lone title (النائب العام، الوزير) most
-        # often belongs to the story's country; see _is_guessed_title for what follows.
-        if m.code is None and m.basis.startswith("role ") and main is not None:
+        elif m.code is None and m.type == "PER" and m.basis == "recognised name":
+            role = ""
+        elif m.code is None and m.basis.startswith("role ") and not _is_former(text, m.end):
             role = m.basis.split()[1]
-            m = Mention(m.start, m.end, m.text, m.type, m.kind, f"{main}{role}",
-                        m.name, f"{m.basis} + main country {main}")
+        if role is not None:
+            m = replace(m, code=f"{main}{role}", basis=f"{m.basis} + main country {main}")
         filled.append(m)
     return filled
+
+
+def _is_former(text: str, end: int) -> bool:
+    following = text[end:end + 12].split()
+    return bool(following) and fold_str(following[0]) in _FORMER
 
 
 def _surnames(mentions: Sequence[Mention]) -> dict[str, Mention]:
@@ -390,7 +396,7 @@ def code_mentions(text: str, tokens: Sequence[Token], published: str | None,
                   names: Sequence[NameSpan] = ()) -> list[Mention]:
     """Every actor and place mention of a document, coded where the rules allow."""
     coder = _Coder(text, tokens, parse_published(published))
-    mentions = _fill_bare_roles(coder.code(match_tokens(tokens), names))
+    mentions = _fill_bare_roles(text, coder.code(match_tokens(tokens), names))
     return _link_surnames(text, tokens, mentions)
 
 
