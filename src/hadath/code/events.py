@@ -50,6 +50,10 @@ _CONDITION = _folded("إذا", "اذا", "لو", "لولا", "حال", "حالة
                      "ينبغي", "يحتمل")
 _PREPOSITIONS = _folded("في", "إلى", "على", "من", "عن", "حول", "بشأن", "ضد", "أجل", "بهدف",
                         "بعد", "قبل", "خلال", "إثر", "عقب", "بسبب", "منذ", "لدعم", "نحو", "أمام")
+# Before a verbal noun these make it a purpose, topic or cause, not a reported event; time
+# words (بعد، عقب، خلال) and في do not (عقب اتصال هاتفي بين …، في لقاء جمع …).
+_TOPIC_PREPOSITIONS = _folded("إلى", "على", "من", "عن", "حول", "بشأن", "ضد", "أجل", "بهدف",
+                              "لدعم", "نحو", "أمام", "منذ", "بسبب")
 _AGENT_WORDS = _folded("قبل", "يد")
 _QABL, _MIN = fold_str("قبل"), fold_str("من")
 _BETWEEN = _folded("بين")
@@ -397,7 +401,7 @@ class EventCoder:
         token = self.tokens[match.start]
         if any(p.label == "prep" for p in token.prefixes):
             return False
-        if match.start > 0 and fold_str(self.tokens[match.start - 1].text) in _PREPOSITIONS:
+        if match.start > 0 and fold_str(self.tokens[match.start - 1].text) in _TOPIC_PREPOSITIONS:
             return False
         if self.after_light_verb(match.start):
             return True
