@@ -139,3 +139,8 @@ def test_actors_former_office_holder_is_not_the_current_government() -> None:
     title = next(e for e in doc.entities if e.text == "الوزير")
     assert title.code is None
     assert any(e.code == "EGYGOV" for e in doc.entities)
+
+
+def test_actors_the_country_refers_back_to_the_last_country_named() -> None:
+    doc = code_text("أكدت وزارة خارجية باراغواي أن البلاد ستنقل سفارتها إلى القدس.")
+    assert ("البلاد", "PRY", "Paraguay") in [(e.text, e.code, e.name) for e in doc.entities]

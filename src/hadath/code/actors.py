@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from hadath.extract.gazetteer import Entry, Match, match_tokens, token_keys
 from hadath.extract.names import NameSpan
+from hadath.lexicon.countries import load_countries
 from hadath.records import Actor, Entity
 from hadath.text.fold import fold, fold_str
 from hadath.text.spans import Token
@@ -52,6 +53,8 @@ _PLACE_CUES = frozenset(fold_str(w) for w in (
     "مخيم", "حي", "ناحية", "العاصمة", "ميناء", "مطار", "جزيرة", "مدن", "بلدات", "قرى"))
 _ARTICLE = "\u0627\u0644"  # alef lam
 _TRANSNATIONAL = frozenset(("IGO", "NGO", "IMG"))
+_COUNTRY_ANAPHORS = frozenset(fold_str(w) for w in (
+    "البلاد", "بلاده", "بلادها", "بلادهم", "بلادنا", "البلد"))
 _FORMER = frozenset(fold_str(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابق"))
 _APPOSITION_MARKS = frozenset(("\u060c", ",", "/", "-", "\u2013"))  # Arabic comma, comma, …
 # Words that cannot be part of a name between a title and a recognised surname.
@@ -392,12 +395,32 @@ def _link_surnames(text: str, tokens: Sequence[Token], mentions: list[Mention]) 
     return sorted(linked, key=lambda m: (m.start, m.end))
 
 
+def _resolve_country_anaphors(text: str, tokens: Sequence[Token],
+                              mentions: list[Mention]) -> list[Mention]:
+    """البلاد (the country) and بلاده (his country) stand for the last country named before
+    them, by name or through a title (وزارة خارجية باراغواي … البلاد ستنقل سفارتها)."""
+    resolved = list(mentions)
+    for token in tokens:
+        word = fold_str(token.text)
+        if word not in _COUNTRY_ANAPHORS and word[1:] not in _COUNTRY_ANAPHORS:
+            continue
+        earlier = [m for m in mentions if m.end <= token.start and _country_of(m)]
+        if not earlier or any(m.start < token.end and token.start < m.end for m in mentions):
+            continue
+        country = _country_of(earlier[-1]) or ""
+        entry = load_countries().by_code.get(country)
+        start = token.name_start
+        resolved.append(Mention(start, token.end, text[start:token.end], "GPE", "country",
+                                country, entry.name if entry else country, "country anaphor"))
+    return sorted(resolved, key=lambda m: (m.start, m.end))
+
+
 def code_mentions(text: str, tokens: Sequence[Token], published: str | None,
                   names: Sequence[NameSpan] = ()) -> list[Mention]:
     """Every actor and place mention of a document, coded where the rules allow."""
     coder = _Coder(text, tokens, parse_published(published))
     mentions = _fill_bare_roles(text, coder.code(match_tokens(tokens), names))
-    return _link_surnames(text, tokens, mentions)
+    return _resolve_country_anaphors(text, tokens, _link_surnames(text, tokens, mentions))
 
 
 def _is_guessed_title(m: Mention) -> bool:
