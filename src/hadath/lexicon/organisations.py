@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from hadath.lexicon.tsv import PhraseIndex, TsvRow, read_tsv, split_forms, version_of
+from hadath.lexicon.tsv import PhraseIndex, PhraseTable, TsvRow, read_tsv, split_forms, version_of
 
 __all__ = ["ACTOR_CODE_RE", "OrganisationEntry", "OrganisationTable", "load_organisations"]
 
@@ -37,32 +37,8 @@ class OrganisationEntry:
     line: int = 0
 
 
-class OrganisationTable:
-    """Organisations indexed by folded Arabic phrase."""
-
-    def __init__(
-        self, entries: list[OrganisationEntry], index: PhraseIndex[OrganisationEntry], version: str
-    ) -> None:
-        self.entries = tuple(entries)
-        self.version = version
-        self._index = index
-
-    def lookup(self, form: str) -> OrganisationEntry | None:
-        """The organisation a whole form names (after folding), or None."""
-        return self._index.lookup(form)
-
-    def longest_match(
-        self, words: list[str], start: int = 0
-    ) -> tuple[OrganisationEntry, int] | None:
-        """The longest organisation name starting at `words[start]`: (entry, word count)."""
-        return self._index.longest_match(words, start)
-
-    def phrases(self) -> list[tuple[str, OrganisationEntry]]:
-        """(folded phrase, entry) pairs, longest first."""
-        return self._index.phrases()
-
-    def __len__(self) -> int:
-        return len(self.entries)
+# Kept as a name of its own: callers and type hints say what the table holds.
+OrganisationTable = PhraseTable[OrganisationEntry]
 
 
 def _entry_of(row: TsvRow) -> OrganisationEntry:

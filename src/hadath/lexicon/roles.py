@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from hadath.lexicon.tsv import PhraseIndex, TsvRow, read_tsv, split_forms, version_of
+from hadath.lexicon.tsv import PhraseIndex, PhraseTable, TsvRow, read_tsv, split_forms, version_of
 
 __all__ = ["ROLE_CODES", "RoleEntry", "RoleTable", "load_roles"]
 
@@ -41,30 +41,8 @@ class RoleEntry:
     line: int = 0
 
 
-class RoleTable:
-    """Role words indexed by folded Arabic phrase."""
-
-    def __init__(
-        self, entries: list[RoleEntry], index: PhraseIndex[RoleEntry], version: str
-    ) -> None:
-        self.entries = tuple(entries)
-        self.version = version
-        self._index = index
-
-    def lookup(self, form: str) -> RoleEntry | None:
-        """The role a whole form names (after folding), or None."""
-        return self._index.lookup(form)
-
-    def longest_match(self, words: list[str], start: int = 0) -> tuple[RoleEntry, int] | None:
-        """The longest role phrase starting at `words[start]`: (entry, word count)."""
-        return self._index.longest_match(words, start)
-
-    def phrases(self) -> list[tuple[str, RoleEntry]]:
-        """(folded phrase, entry) pairs, longest first."""
-        return self._index.phrases()
-
-    def __len__(self) -> int:
-        return len(self.entries)
+# Kept as a name of its own: callers and type hints say what the table holds.
+RoleTable = PhraseTable[RoleEntry]
 
 
 def _entry_of(row: TsvRow) -> RoleEntry:

@@ -36,6 +36,7 @@ from hadath.text.fold import fold_str
 
 __all__ = [
     "PhraseIndex",
+    "PhraseTable",
     "TsvFile",
     "TsvRow",
     "fold_key",
@@ -236,3 +237,27 @@ class PhraseIndex(Generic[T]):
 
     def __contains__(self, form: str) -> bool:
         return self.lookup(form) is not None
+
+
+class PhraseTable(Generic[T]):
+    """A lexicon's entries with a phrase index over their folded forms."""
+
+    def __init__(self, entries: list[T], index: PhraseIndex[T], version: str) -> None:
+        self.entries = tuple(entries)
+        self.version = version
+        self._index = index
+
+    def lookup(self, form: str) -> T | None:
+        """The entry a whole form names (after folding), or None."""
+        return self._index.lookup(form)
+
+    def longest_match(self, words: list[str], start: int = 0) -> tuple[T, int] | None:
+        """The longest phrase starting at `words[start]`: (entry, word count)."""
+        return self._index.longest_match(words, start)
+
+    def phrases(self) -> list[tuple[str, T]]:
+        """(folded phrase, entry) pairs, longest first."""
+        return self._index.phrases()
+
+    def __len__(self) -> int:
+        return len(self.entries)
