@@ -102,10 +102,6 @@ def bare_keys(word: str) -> tuple[str, ...]:
     return tuple(key for key, _ in token_keys(word))
 
 
-@functools.lru_cache(maxsize=300_000)
-def _key_set(word: str) -> frozenset[str]:
-    return frozenset(bare_keys(word))
-
 
 def phrase_keys(phrase: str) -> list[tuple[str, ...]]:
     """The key sequences a lexicon phrase is indexed under (with عبد/أبو joined or apart)."""
@@ -127,40 +123,58 @@ def phrase_keys(phrase: str) -> list[tuple[str, ...]]:
     return [v for v in variants if v and all(len(w) >= _MIN_KEY for w in v)]
 
 
-class Gazetteer:
-    """Phrases by their first bare key, longest first."""
+class _Node:
+    """A trie node: the entries of the phrase that ends here, and the words that go on."""
+
+    __slots__ = ("children", "entries")
 
     def __init__(self) -> None:
-        self._by_first: dict[str, dict[tuple[str, ...], list[Entry]]] = {}
+        self.children: dict[str, _Node] = {}
+        self.entries: list[Entry] = []
+
+
+class Gazetteer:
+    """Phrases in a word trie over folded keys; a match is the longest phrase at a token."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+        self._size = 0
 
     def add(self, phrase: str, entry: Entry) -> None:
         for keys in phrase_keys(phrase):
-            entries = self._by_first.setdefault(keys[0], {}).setdefault(keys, [])
-            if entry not in entries:
-                entries.append(entry)
-                entries.sort(key=lambda e: KIND_PRIORITY[e.kind])
+            node = self._root
+            for key in keys:
+                node = node.children.setdefault(key, _Node())
+            if entry not in node.entries:
+                node.entries.append(entry)
+                node.entries.sort(key=lambda e: KIND_PRIORITY[e.kind])
+                self._size += 1
 
     def freeze(self) -> None:
-        """Order each first key's phrases longest first, for longest-match lookup."""
-        for first, phrases in self._by_first.items():
-            self._by_first[first] = dict(sorted(phrases.items(), key=lambda kv: -len(kv[0])))
+        """Nothing left to order: the trie finds the longest phrase as it walks."""
 
     def match_at(self, tokens: Sequence[Token], i: int) -> Match | None:
         """The longest phrase starting at tokens[i], or None."""
         for key, cut in token_keys(tokens[i].text):
-            phrases = self._by_first.get(key)
-            if not phrases:
+            node = self._root.children.get(key)
+            if node is None:
                 continue
-            for keys, entries in phrases.items():
-                end = i + len(keys)
-                if end <= len(tokens) and all(
-                    keys[k] in _key_set(tokens[i + k].text) for k in range(1, len(keys))
-                ):
-                    return Match(i, end, tuple(entries), cut)
+            best = (i + 1, node.entries) if node.entries else None
+            j = i + 1
+            while node.children and j < len(tokens):
+                node = next((node.children[k] for k in bare_keys(tokens[j].text)
+                             if k in node.children), None)
+                if node is None:
+                    break
+                j += 1
+                if node.entries:
+                    best = (j, node.entries)
+            if best is not None:
+                return Match(i, best[0], tuple(best[1]), cut)
         return None
 
     def __len__(self) -> int:
-        return sum(len(p) for p in self._by_first.values())
+        return self._size
 
 
 def _country_entries() -> Iterable[tuple[str, Entry]]:
