@@ -324,6 +324,7 @@ class ActionLexicon:
         self.entries = tuple(c.entry for c in compiled)
         self.version = version
         self._by_form: dict[str, list[_Compiled]] = {}
+        self._candidates: dict[str, list[_Compiled]] = {}
         # A form listed as a row of its own (غارات, احتجاجات) belongs to that row only,
         # not also to the row whose generated plural it is (غارة, احتجاج).
         listed = {fold_key(c.entry.pattern): c for c in compiled if c.entry.pos != "mwe"}
@@ -339,9 +340,18 @@ class ActionLexicon:
         return len(self.entries)
 
     def candidates(self, token: Token) -> list[_Compiled]:
-        """Entries whose first word the token can be: by stem keys, else by lemma."""
+        """Entries whose first word the token can be: by stem keys, else by lemma (cached
+        by the token's text, which alone decides them)."""
         if not token.is_arabic:
             return []
+        cached = self._candidates.get(token.text)
+        if cached is None:
+            cached = self._find_candidates(token)
+            if len(self._candidates) < _KEYS_CACHE_LIMIT:
+                self._candidates[token.text] = cached
+        return cached
+
+    def _find_candidates(self, token: Token) -> list[_Compiled]:
         found: dict[int, _Compiled] = {}
         for key in token_keys(token):
             for item in self._by_form.get(key, ()):
