@@ -144,3 +144,16 @@ def test_actors_former_office_holder_is_not_the_current_government() -> None:
 def test_actors_the_country_refers_back_to_the_last_country_named() -> None:
     doc = code_text("أكدت وزارة خارجية باراغواي أن البلاد ستنقل سفارتها إلى القدس.")
     assert ("البلاد", "PRY", "Paraguay") in [(e.text, e.code, e.name) for e in doc.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("وقال كيفن واتكينز، الرئيس التنفيذي لمنظمة أنقذوا الأطفال، إن الوضع خطير.",
+         "كيفن واتكينز", "NGOSVC"),
+        ("التقى وزير الخارجية الروسي سيرغي لافروف نظيره الجزائري صبري بوقادوم. "
+         "وقال الوزيران إنه لا حل عسكريا.", "الوزيران", "DZAGOV"),
+    ],
+)
+def test_actors_apposition_and_antecedents(text: str, phrase: str, code: str) -> None:
+    assert (phrase, code) in _coded(text)

@@ -53,8 +53,10 @@ _PLACE_CUES = frozenset(fold_str(w) for w in (
     "مخيم", "حي", "ناحية", "العاصمة", "ميناء", "مطار", "جزيرة", "مدن", "بلدات", "قرى"))
 _ARTICLE = "\u0627\u0644"  # alef lam
 _TRANSNATIONAL = frozenset(("IGO", "NGO", "IMG"))
+_LAM = "\u0644"  # lam
 _COUNTRY_ANAPHORS = frozenset(fold_str(w) for w in (
     "البلاد", "بلاده", "بلادها", "بلادهم", "بلادنا", "البلد"))
+_ANTECEDENT_CHARS = 600  # about three sentences of news
 _FORMER = frozenset(fold_str(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابق"))
 _APPOSITION_MARKS = frozenset(("\u060c", ",", "/", "-", "\u2013"))  # Arabic comma, comma, …
 # Words that cannot be part of a name between a title and a recognised surname.
@@ -124,6 +126,11 @@ class _Coder:
         return right.start == left.end + 1 and any(
             k in _LINK_WORDS for k in _token_keys(self.tokens[left.end]))
 
+    def lam_only(self, match: Match) -> bool:
+        """The phrase's first word carries just the preposition ل (لمنظمة، للأمم)."""
+        folded = fold_str(self.tokens[match.start].text)
+        return match.cut in (1, 2) and folded[:1] == _LAM
+
     def is_construct(self, match: Match) -> bool:
         """The phrase ends in a noun without the article, so the next noun is its genitive
         (وزيري خارجية، قائد الجيش); a definite noun ends its phrase (الشرطة المتظاهرين)."""
@@ -187,8 +194,13 @@ class _Coder:
                 self.add(merged, entity_type, kind, code, _role_label(code, country.name),
                          f"{role.via} role + country")
                 return i + taken + 1
+            # A title takes the body after it, bare or with the ل of possession (الرئيس
+            # التنفيذي لمنظمة …), but not a news agency after ل: المجلس المحلي لفرانس برس
+            # is what the council told the agency.
+            glued = following.cut == 0 or (self.lam_only(following)
+                                           and not (org and org.code.endswith("MED")))
             if org is not None and following.best.kind == "organisation" and (
-                    (following.start == role_match.end and following.cut == 0)
+                    (following.start == role_match.end and glued)
                     or self.linked(role_match, following)):
                 self.add(merged, entity_type, kind, org.code, org.name,
                          f"{role.via} role + organisation")
@@ -341,11 +353,30 @@ def _fill_bare_roles(text: str, mentions: list[Mention]) -> list[Mention]:
         elif m.code is None and m.type == "PER" and m.basis == "recognised name":
             role = ""
         elif m.code is None and m.basis.startswith("role ") and not _is_former(text, m.end):
+            antecedent = _antecedent(m, filled)
+            if antecedent is not None:
+                filled.append(replace(m, code=antecedent.code,
+                                      basis=f"{m.basis} + antecedent «{antecedent.text}»"))
+                continue
             role = m.basis.split()[1]
         if role is not None:
             m = replace(m, code=f"{main}{role}", basis=f"{m.basis} + main country {main}")
         filled.append(m)
     return filled
+
+
+def _antecedent(m: Mention, earlier: Sequence[Mention]) -> Mention | None:
+    """The last coded mention before a bare role word that holds the same role, not far
+    back: الوزيران after two foreign ministers, المنظمة after a named NGO, المتحدث after
+    a named spokesman's body."""
+    role = m.basis.split()[1]
+    for prior in reversed(earlier):
+        if m.start - prior.end > _ANTECEDENT_CHARS:
+            return None
+        code = prior.code or ""
+        if code and (code[3:] == role or (role == "NGO" and code.startswith("NGO"))):
+            return prior
+    return None
 
 
 def _is_former(text: str, end: int) -> bool:
