@@ -51,8 +51,6 @@ def _xfail(reason: str) -> pytest.MarkDecorator:
 
 
 # Known gaps in hadath.code.events / actors (one line each; the lead fixes the code).
-TARGET_IN_GENITIVE = _xfail("the target is the genitive of the prepositional object "
-                            "(بقرار الحكومة اللبنانية), but only an actor right after ب is taken")
 
 ROOT_CASES = [
     # 01 statements (formal acts only)
@@ -95,8 +93,7 @@ ROOT_CASES = [
     pytest.param("اعترفت البرازيل بدولة فلسطين.",
                  "BRA", "054", "PSE", id="05-recognise-brazil-palestine"),
     pytest.param("رحبت فرنسا بقرار الحكومة اللبنانية.",
-                 "FRA", "051", "LBNGOV", id="05-welcome-decision-of",
-                 marks=TARGET_IN_GENITIVE),
+                 "FRA", "051", "LBNGOV", id="05-welcome-decision-of"),
     # 06 material cooperation
     pytest.param("تعاونت الشرطة الإسبانية مع الشرطة المغربية في تفكيك خلية.",
                  "ESPCOP", "060", "MARCOP", id="06-cooperate-spain-morocco-police"),
@@ -432,3 +429,16 @@ def test_events_subject_left_out_continues_the_previous_actor() -> None:
     text = "انتقد وزير الخارجية الروسي الحكومة البريطانية. واجتمع مع السفير الأمريكي في موسكو."
     found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
     assert ("RUSGOV", "04", "USAGOV") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("أعلنت الحكومة أن الشرطة المصرية قد اعتقلت صحفيا بريطانيا.", None),
+        ("وقالت الخارجية إن الشرطة المصرية قد تعتقل صحفيا بريطانيا.", "hypothetical"),
+    ],
+)
+def test_events_qad_past_is_done_qad_present_may(text: str, mode: str | None) -> None:
+    (event,) = [e for e in _events(text) if e.cameo[:2] == "17"]
+    assert (event.source.code, _target(event)) == ("EGYCOP", "GBRMED")
+    assert (event.plover_mode == "hypothetical") == (mode == "hypothetical")

@@ -57,6 +57,8 @@ _TOPIC_PREPOSITIONS = _folded("إلى", "على", "من", "عن", "حول", "ب�
 _AGENT_WORDS = _folded("قبل", "يد")
 _QABL, _MIN = fold_str("قبل"), fold_str("من")
 _BETWEEN = _folded("بين")
+_COMPLEMENTIZERS = _folded("أن", "إن", "بأن", "وأن", "لأن")
+_PARTICLES = _folded("قد", "لقد", "فقد", "وقد")
 # Every preposition, as a word or a glued letter, and place nouns that act like one.
 _PREPOSITIONS_ALL = _PREPOSITIONS | _folded("ب", "ل", "ك", "مع", "لدى", "جنوب", "شمال", "شرق",
                                             "غرب", "وسط", "داخل", "قرب", "أنحاء")
@@ -164,7 +166,10 @@ class EventCoder:
         before = self.words_before(match.start, lo)
         if any(w in _FUTURE or w[1:] in _FUTURE for w in before):
             return "future"
-        if any(w in _CONDITION or w[1:] in _CONDITION for w in before):
+        if any((w in _CONDITION or w[1:] in _CONDITION) and w not in _PARTICLES for w in before):
+            return "hypothetical"
+        # قد before a present verb is "may" (قد تفرض), before a past one "has" (قد فرضت).
+        if any(w in _PARTICLES for w in before) and fold_str(trigger.stem.text)[:1] in "يتن":
             return "hypothetical"
         return None
 
@@ -194,13 +199,12 @@ class EventCoder:
         # A subject after its verb comes close and bare: not after a preposition
         # (أطلقت … على جنوب إسرائيل: Israel is where, not who).
         near = [e for e in after if self.token_gap(match.end, e.start) <= _SOURCE_WINDOW
-                and e.type != "LOC" and self.preposition_before(e) not in _PREPOSITIONS_ALL]
+                and e.type != "LOC" and not self.in_prepositional_phrase(e)]
         before = [e for e in before if e.type != "LOC"]
         inside = [e for e in self.entities_between(self.tokens[match.start].end,
                                                    self.tokens[last].start)
                   if e.type != "LOC"] if match.gaps else []
-        adjacent = before and self.token_gap(self.token_at(before[-1].end - 1) + 1,
-                                             self.tokens[match.start].start) == 0
+        adjacent = bool(before) and self.only_particles_between(before[-1], match.start)
         agent = self.passive_agent(after)
         if entry.pos == "participle":
             # وقال الوزير …، داعيا الأطراف إلى …: the participle's subject is its sentence's.
@@ -241,6 +245,33 @@ class EventCoder:
         else:
             return None, None
         return source, self.target(source, rest, entry.target_preps, entry.joint, entry.root)
+
+    def only_particles_between(self, entity: Entity, i: int) -> bool:
+        """Nothing but particles (قد، لقد) between an actor and token i: subject-verb order."""
+        first = self.token_at(entity.end - 1) + 1
+        return all(fold_str(t.text) in _PARTICLES for t in self.tokens[first:i])
+
+    def in_prepositional_phrase(self, entity: Entity) -> bool:
+        """After a preposition, directly or through one noun (على رجل بلغاري)."""
+        return self.governing_preposition(entity) in _PREPOSITIONS_ALL
+
+    def governing_preposition(self, entity: Entity) -> str | None:
+        """The preposition before an actor, or before the one bare noun it qualifies
+        (اعتقلت الشرطة على رجل بلغاري: بلغاري is reached through على)."""
+        prep = self.preposition_before(entity)
+        if prep in _PREPOSITIONS_ALL:
+            return prep
+        j = self.token_at(entity.start)
+        if j >= 2 and self.tokens[j].start == entity.start:
+            head = self.tokens[j - 1]
+            if head.is_arabic and not head.suffix and not self.inside_entity(j - 1):
+                clitic = [p.text for p in head.prefixes if p.label == "prep"]
+                if clitic:
+                    return fold_str(clitic[-1])
+                word = fold_str(self.tokens[j - 2].text)
+                if word in _PREPOSITIONS_ALL and not head.prefixes:
+                    return word
+        return prep
 
     def patient_first(self, match: ActionMatch) -> bool:
         """Is the noun after this trigger the one acted upon? Verbal nouns of violence and
@@ -294,7 +325,7 @@ class EventCoder:
         return None
 
     def after_preposition(self, entity: Entity, preps: Sequence[str]) -> bool:
-        prep = self.preposition_before(entity)
+        prep = self.governing_preposition(entity)
         return prep is not None and prep in {fold_str(p) for p in preps}
 
     def is_coordinated(self, entity: Entity) -> bool:
@@ -422,6 +453,8 @@ class EventCoder:
             token = self.tokens[j]
             if not token.is_arabic and token.text not in _SOFT_PUNCT:
                 return None
+            if token.is_arabic and fold_str(token.text) in _COMPLEMENTIZERS:
+                return None  # أعلن … أن السلطات ألقت: a clause of its own begins
             if token.is_arabic and fold_str(token.stem.text) in _LIGHT_VERBS:
                 return j
         return None
