@@ -251,6 +251,11 @@ class EventCoder:
         first = self.token_at(entity.end - 1) + 1
         return all(fold_str(t.text) in _PARTICLES for t in self.tokens[first:i])
 
+    def after_between(self, entity: Entity) -> bool:
+        """بين a few words before the actor (بين الملك السعودي سلمان …)."""
+        j = self.token_at(entity.start)
+        return any(fold_str(t.text) in _BETWEEN for t in self.tokens[max(0, j - 3):j])
+
     def in_prepositional_phrase(self, entity: Entity) -> bool:
         """After a preposition, directly or through one noun (على رجل بلغاري)."""
         return self.governing_preposition(entity) in _PREPOSITIONS_ALL
@@ -332,12 +337,20 @@ class EventCoder:
         j = self.token_at(entity.start)
         if self.tokens[j].start < entity.start:
             return any(p.label == "conj" for p in self.tokens[j].prefixes)
-        return j > 0 and fold_str(self.tokens[j - 1].text) in _folded("و", "مع")
+        if j > 0 and fold_str(self.tokens[j - 1].text) in _folded("و", "مع"):
+            return True
+        # The و may open the title before the name: والرئيس التركي رجب طيب أردوغان.
+        for token in reversed(self.tokens[max(0, j - 3):j + 1]):
+            if not token.is_arabic:
+                return False
+            if any(p.label == "conj" for p in token.prefixes):
+                return True
+        return False
 
     def target(self, source: Entity, rest: Sequence[Entity], preps: Sequence[str],
                joint: bool, root: str = "") -> Entity | None:
         others = [e for e in rest if e.code != source.code]
-        if self.preposition_before(source) in _BETWEEN:  # بين X و Y: the two parties
+        if self.after_between(source):  # بين X و Y: the two parties
             partner = next((e for e in others if self.is_coordinated(e)), None)
             if partner is not None:
                 return partner
