@@ -77,8 +77,9 @@ _LIGHT_VERBS = _folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا
                        # intent: يعتزم الرئيس زيارة لبنان
                        "يعتزم", "تعتزم", "ينوي", "تنوي", "قرر", "قررت", "يستعد", "تستعد",
                        "يعتزمان", "أعلن", "أعلنت")
-_LIGHT_VERB_WINDOW = 6
-_SOFT_PUNCT = frozenset("\u060c,")  # commas around a date: أعلنت أستراليا، الاثنين، وقف
+_LIGHT_VERB_WINDOW = 8
+# Commas around a date (أعلنت أستراليا، الاثنين، وقف) and the marks of a hashtag name.
+_SOFT_PUNCT = frozenset("\u060c,#_")
 # Roots coded without a target: a protest or a bombing may have no addressee in the text.
 # Every other event is a dyad, as in GDELT; with no target found it is not coded.
 _UNDIRECTED_ROOTS = frozenset(("14", "18"))
@@ -462,9 +463,13 @@ class EventCoder:
 
     def light_verb_index(self, i: int) -> int | None:
         """The light or intent verb a few words before token i, its subject in between."""
-        for j in range(i - 1, max(-1, i - _LIGHT_VERB_WINDOW - 1), -1):
+        words = 0
+        for j in range(i - 1, -1, -1):
             token = self.tokens[j]
             if not token.is_arabic and token.text not in _SOFT_PUNCT:
+                return None
+            words += token.is_arabic
+            if words > _LIGHT_VERB_WINDOW:
                 return None
             if token.is_arabic and fold_str(token.text) in _COMPLEMENTIZERS:
                 return None  # أعلن … أن السلطات ألقت: a clause of its own begins
