@@ -442,3 +442,9 @@ def test_events_qad_past_is_done_qad_present_may(text: str, mode: str | None) ->
     (event,) = [e for e in _events(text) if e.cameo[:2] == "17"]
     assert (event.source.code, _target(event)) == ("EGYCOP", "GBRMED")
     assert (event.plover_mode == "hypothetical") == (mode == "hypothetical")
+
+
+def test_events_refusal_with_lan_is_a_rejection() -> None:
+    events = _events("وأكدت واشنطن أنها لن تعترف بالحكومة الفنزويلية.")
+    assert [(e.source.code, e.cameo, _target(e)) for e in events] == [("USA", "120", "VENGOV")]
+    assert events[0].plover_type == "REJECT"

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from hadath.code.dates import sentence_date
 from hadath.lexicon.actions import ActionLexicon, ActionMatch, load_actions
+from hadath.lexicon.cameo import CameoCode, load_cameo
 from hadath.records import ActorRef, DateRef, Entity, Event, Place, Quote
 from hadath.text.fold import fold_str
 from hadath.text.spans import Span, Token
@@ -57,6 +58,9 @@ _TOPIC_PREPOSITIONS = _folded("إلى", "على", "من", "عن", "حول", "ب�
 _AGENT_WORDS = _folded("قبل", "يد")
 _QABL, _MIN = fold_str("قبل"), fold_str("من")
 _BETWEEN = _folded("بين")
+_REFUSALS = _folded("لن")
+_COOPERATIVE_ROOTS = frozenset(("03", "04", "05", "06", "07", "08"))
+_REJECT = load_cameo()["120"]
 _COMPLEMENTIZERS = _folded("أن", "إن", "بأن", "وأن", "لأن")
 _PARTICLES = _folded("قد", "لقد", "فقد", "وقد")
 # Every preposition, as a word or a glued letter, and place nouns that act like one.
@@ -154,6 +158,13 @@ class EventCoder:
             return True
         # A denial governs its whole clause: ونفت السعودية التعرض له أو قتله.
         return any(fold_str(t.stem.text) in _DENIALS for t in self.tokens[lo:match.start])
+
+    def is_refusal(self, match: ActionMatch, lo: int) -> bool:
+        """لن + a cooperative act (لن تعترف بالنتائج، لن نتفاوض مع …) announces a refusal:
+        coded as a rejection (12), not dropped like a plain negation."""
+        before = self.words_before(match.start, lo)
+        return match.entry.root in _COOPERATIVE_ROOTS and any(
+            w in _REFUSALS or w[1:] in _REFUSALS for w in before)
 
     def is_background(self, match: ActionMatch) -> bool:
         """A trigger right after a relative pronoun describes (اتفاق سلام أبرم في 2015، التحالف
@@ -395,21 +406,23 @@ class EventCoder:
         starts = [m.start for m in matches if self.is_verb(m)]
         events, seen = [], set()
         for match in matches:
-            if (self.in_quote(self.tokens[match.start].start) or self.is_negated(match, lo)
-                    or self.is_background(match)):
+            refusal = self.is_refusal(match, lo)
+            if (self.in_quote(self.tokens[match.start].start) or self.is_background(match)
+                    or (self.is_negated(match, lo) and not refusal)):
                 continue
             clause = self.clause(match, lo, hi, [s for s in starts if s != match.start])
             source, target = self.arguments(match, clause)
             if source is None or (target is None and (match.entry.root not in _UNDIRECTED_ROOTS
                                                        or self.patient_first(match))):
                 continue  # a killing with no victim named is no event we can code
-            key = (source.code, target.code if target else None, match.entry.root)
+            code = _REJECT if refusal else match.entry.code
+            key = (source.code, target.code if target else None, code.root)
             if key in seen:
                 continue
             seen.add(key)
             self.sentence_sources.append(source)
-            events.append(self.event(match, sentence, clause, source, target,
-                                     self.mode(match, lo)))
+            events.append(self.event(match, sentence, source, target,
+                                     None if refusal else self.mode(match, lo), code))
         return events
 
     def triggers(self, lo: int, hi: int) -> list[ActionMatch]:
@@ -483,8 +496,8 @@ class EventCoder:
         j = bisect.bisect_right(self.entity_starts, token.start) - 1
         return j >= 0 and self.entities[j].start <= token.start < self.entities[j].end
 
-    def event(self, match: ActionMatch, sentence: Span, clause: _Clause, source: Entity,
-              target: Entity | None, mode: str | None) -> Event:
+    def event(self, match: ActionMatch, sentence: Span, source: Entity, target: Entity | None,
+              mode: str | None, code: CameoCode) -> Event:
         entry = match.entry
         first, last = self.tokens[match.start], self.tokens[match.end - 1]
         trigger_start, trigger_end = first.start, last.end
@@ -495,16 +508,17 @@ class EventCoder:
         date_value, precision = (date.value, date.precision) if date else self.default_date()
         return Event(
             source=_ref(source), target=_ref(target) if target else None,
-            cameo=entry.cameo, cameo_label=entry.code.label,
-            plover_type=entry.plover_type, plover_mode=mode or entry.plover_mode
-            or entry.code.plover_mode,
-            goldstein=entry.goldstein, quad_class=entry.quad_class,
+            cameo=code.code, cameo_label=code.label, plover_type=code.plover_type,
+            plover_mode=mode or (entry.plover_mode if code is entry.code else None)
+            or code.plover_mode,
+            goldstein=code.goldstein, quad_class=code.quad_class,
             trigger_text=self.text[trigger_start:trigger_end], trigger_start=trigger_start,
             trigger_end=trigger_end, evidence_start=min(spans), evidence_end=max(spans),
             sentence_start=sentence.start, sentence_end=sentence.end,
             date=date_value, date_precision=precision, place=self.place_in(sentence),
             negated=False, confidence=0.4 if mode else 0.7,
-            rule=f"actions.tsv:{entry.line} {entry.pattern}",
+            rule=f"actions.tsv:{entry.line} {entry.pattern}"
+            + ("" if code is entry.code else f", refused: coded {code.code}"),
         )
 
     def default_date(self) -> tuple[str | None, str | None]:
