@@ -429,8 +429,10 @@ class EventCoder:
         """Non-overlapping trigger matches of a sentence, longest first at each token."""
         found, i = [], lo
         while i < hi:
-            matches = [m for m in self.actions.match(self.tokens, i)
-                       if m.end <= hi and (self.is_verb(m) or self.noun_reports(m))]
+            after_topic = i > 0 and fold_str(self.tokens[i - 1].text) in _TOPIC_PREPOSITIONS
+            matches = [] if after_topic else [
+                m for m in self.actions.match(self.tokens, i)
+                if m.end <= hi and (self.is_verb(m) or self.noun_reports(m))]
             if matches and not self.inside_entity(i):
                 found.append(matches[0])
                 i = matches[0].end
