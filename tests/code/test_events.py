@@ -268,10 +268,9 @@ def test_events_joint_action_is_one_event_between_the_parties(text: str, root: s
     [
         pytest.param("اعتُقل صحفي فرنسي على يد الشرطة المصرية.", "EGYCOP", "173", "FRAMED",
                      id="ala-yad-arrest"),
-        pytest.param("اعتُقل الصحفي على يد الشرطة المصرية.", "EGYCOP", "173", None,
-                     id="ala-yad-uncoded-victim",
-                     marks=_xfail("an arrest whose victim has no code (الصحفي) is dropped: "
-                                  "only roots 14 and 18 may lack a target")),
+        # A lone الصحفي takes the story's country (Egypt, from the police's nisba).
+        pytest.param("اعتُقل الصحفي على يد الشرطة المصرية.", "EGYCOP", "173", "EGYMED",
+                     id="ala-yad-victim-of-story-country"),
         pytest.param("اعتقل ناشط تونسي من قبل الشرطة التونسية.", "TUNCOP", "173",
                      ("TUNOPP", "TUNCVL"), id="min-qibal-arrest"),
         pytest.param("اختُطف صحفي ياباني على يد مسلحين من داعش.", "IMGISI", "181", "JPNMED",
@@ -448,3 +447,8 @@ def test_events_refusal_with_lan_is_a_rejection() -> None:
     events = _events("وأكدت واشنطن أنها لن تعترف بالحكومة الفنزويلية.")
     assert [(e.source.code, e.cameo, _target(e)) for e in events] == [("USA", "120", "VENGOV")]
     assert events[0].plover_type == "REJECT"
+
+
+def test_events_passive_arrest_with_agent_needs_no_named_victim() -> None:
+    events = _events("اعتُقل ثلاثة أشخاص على يد الشرطة المصرية.")
+    assert [(e.source.code, e.cameo[:2]) for e in events] == [("EGYCOP", "17")]

@@ -119,6 +119,7 @@ class EventCoder:
         self.dates, self.places, self.published = dates, places, published
         self.token_starts = [t.start for t in tokens]
         self.sentence_lo, self.sentence_sources = 0, []
+        self.agent_found = False
 
     # -- structure -------------------------------------------------------------------------
     def token_range(self, sentence: Span) -> tuple[int, int]:
@@ -158,6 +159,15 @@ class EventCoder:
             return True
         # A denial governs its whole clause: ونفت السعودية التعرض له أو قتله.
         return any(fold_str(t.stem.text) in _DENIALS for t in self.tokens[lo:match.start])
+
+    def may_lack_target(self, match: ActionMatch) -> bool:
+        """A protest or a bombing may name no addressee; so may an arrest whose agent the
+        passive names (اعتُقل الصحفي على يد الشرطة). A killing with no victim named is no
+        event we can code."""
+        root = match.entry.root
+        if root == "17" and self.agent_found:
+            return True
+        return root in _UNDIRECTED_ROOTS and not self.patient_first(match)
 
     def is_refusal(self, match: ActionMatch, lo: int) -> bool:
         """لن + a cooperative act (لن تعترف بالنتائج، لن نتفاوض مع …) announces a refusal:
@@ -229,6 +239,7 @@ class EventCoder:
         elif agent is not None:
             source = agent
             rest = [e for e in after if e is not agent]
+            self.agent_found = True
         elif self.patient_first(match) and before:
             # قتل 53 عنصرا، مقتل ضابط، اعتقال الصحفي: who follows is the victim.
             source, rest = before[-1], after
@@ -411,10 +422,10 @@ class EventCoder:
                     or (self.is_negated(match, lo) and not refusal)):
                 continue
             clause = self.clause(match, lo, hi, [s for s in starts if s != match.start])
+            self.agent_found = False
             source, target = self.arguments(match, clause)
-            if source is None or (target is None and (match.entry.root not in _UNDIRECTED_ROOTS
-                                                       or self.patient_first(match))):
-                continue  # a killing with no victim named is no event we can code
+            if source is None or (target is None and not self.may_lack_target(match)):
+                continue
             code = _REJECT if refusal else match.entry.code
             key = (source.code, target.code if target else None, code.root)
             if key in seen:
