@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -28,17 +29,24 @@ def main() -> None:
 @click.option("--db", type=click.Path(dir_okay=False), help="SQLite store to write into.")
 @click.option("--manifest", type=click.Path(dir_okay=False),
               help="Where rejected records are listed (default: beside --out or --db).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes that code in parallel.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that code in parallel (default: all cores).")
 @click.option("--max-chars", type=click.IntRange(min=1), default=None,
               help="Longest article text accepted (characters).")
 @click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links out of input folders.")
 def code(inputs: tuple[str, ...], out: str | None, db: str | None, manifest: str | None,
-         workers: int, max_chars: int | None, follow_symlinks: bool) -> None:
-    """Code Arabic articles (JSON Lines, .txt, folders, '-' for stdin) into events."""
+         workers: int | None, max_chars: int | None, follow_symlinks: bool) -> None:
+    """Code Arabic articles (JSON Lines, .txt, folders, '-' for stdin) into events.
+
+    With --db, a rerun of the same inputs (after a crash, or to resume) keeps what the
+    store holds and adds only what is missing: without --out, records already stored
+    (same id, text and hadath version) are not even coded again; with --out, every record
+    is coded again and the --out file is rewritten from the start.
+    """
     from hadath.engine.manifest import Manifest
+    from hadath.engine.progress import Progress, count_records
     from hadath.engine.readers import DEFAULT_MAX_CHARS, ReadLimits
-    from hadath.engine.runner import code_paths, default_manifest_path
+    from hadath.engine.runner import code_paths, default_manifest_path, default_workers
     from hadath.store.sqlite import Store
 
     limits = ReadLimits(max_chars=max_chars or DEFAULT_MAX_CHARS, follow_symlinks=follow_symlinks)
@@ -50,23 +58,60 @@ def code(inputs: tuple[str, ...], out: str | None, db: str | None, manifest: str
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         stream = open(out, "w", encoding="utf-8")  # noqa: SIM115  (closed below)
     store = Store(db) if db else None
+    progress = Progress(count_records(inputs), stream=sys.stderr)
+    log_handler = _log_to_stderr()
     try:
         with Manifest(manifest_path) as run_manifest:
             summary = code_paths(inputs, stream, run_manifest, sink=store, limits=limits,
-                                 workers=workers)
+                                 workers=workers or default_workers(), progress=progress,
+                                 skip_stored=store is not None and stream is None)
     finally:
+        logging.getLogger("hadath").removeHandler(log_handler)
         if stream is not None and stream is not sys.stdout:
             stream.close()
         if store is not None:
             store.close()
+    stored = f", {summary.stored} already in the store" if summary.stored else ""
     click.echo(
-        f"{summary.coded} coded, {summary.rejected} rejected, {summary.warnings} warnings "
+        f"{summary.coded} coded{stored}, {summary.rejected} rejected, {summary.warnings} warnings "
         f"in {summary.seconds:.1f} s ({summary.articles_per_second:.0f} articles/s); "
         f"manifest: {manifest_path}",
         err=True,
     )
     if summary.read == 0:
         raise click.ClickException("nothing could be read from the given inputs")
+
+
+def _log_to_stderr() -> logging.Handler:
+    """hadath's log lines (progress when stderr is no terminal) on stderr, for one command."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    logger = logging.getLogger("hadath")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return handler
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="The hadath SQLite store to export.")
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "csv", "parquet"]),
+              required=True, help="gdelt: GDELT 2.0 events (TSV, one row per event group); "
+              "plover: PLOVER JSON Lines; csv: the events table; parquet: the events table.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False),
+              help="File to write (default: stdout; required for parquet).")
+@click.option("--header", is_flag=True, help="gdelt: write the column names first.")
+def export(db: str, fmt: str, out: str | None, header: bool) -> None:
+    """Export a store's events as GDELT, PLOVER, CSV or Parquet."""
+    from hadath.store.export import ExportError, export_store
+    from hadath.store.sqlite import Store
+
+    with Store(db) as store:
+        try:
+            written = export_store(store.conn, fmt, out, header=header)
+        except ExportError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"{written} {fmt} rows written to {out or 'stdout'}", err=True)
 
 
 @main.command()

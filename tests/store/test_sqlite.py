@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+from importlib.resources import files
 from pathlib import Path
 
-from hadath.store.sqlite import Store
+import pytest
+
+from hadath.store.migrate import CURRENT_VERSION, StoreError
+from hadath.store.sqlite import Store, open_store
 from hadath.store.summary import render_summary
+from tests.store.factories import make_doc, make_event
 
 
 def _doc(ident: str, text: str, cameo: str = "042") -> dict:
@@ -48,3 +54,95 @@ def test_store_summary_lists_roots_and_dyads(tmp_path: Path) -> None:
         text = render_summary(store)
     assert "Make A Visit" not in text  # roots are summarised, not codes
     assert "Consult" in text and "DZAGOV  RUS" in text
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("الرئيس", ["a"]),           # the index is folded: harakat in the text do not matter
+        ("الرَّئِيسُ", ["a"]),        # nor in the query
+        ("اجتماع", ["b"]),           # hamza on alef folded: the text has اجتماع as إجتماع
+        ("الجزائر", ["a", "b"]),      # title and text both searched
+        ("موسكو", []),
+    ],
+)
+def test_store_search_folds_text_and_query(tmp_path: Path, query: str, expected: list) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.add(make_doc("a", "وَصَلَ الرَّئِيسُ إلى الجزائر"))
+        store.add(make_doc("b", "عقد إجتماع في تونس", title="وزير من الجزائر"))
+        assert sorted(r["id"] for r in store.search(query)) == expected
+
+
+def test_store_search_index_follows_replaced_article(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.add(make_doc("a", "زار الوزير موسكو"))
+        store.add(make_doc("a", "زار الوزير أنقرة"))
+        assert store.search("موسكو") == []
+        assert [r["id"] for r in store.search("انقرة")] == ["a"]
+        assert store.query("SELECT count(*) FROM articles_fts")[0][0] == 1
+
+
+def test_store_rerun_with_new_version_replaces(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.add(make_doc("a", "زار الوزير موسكو"))
+        assert store.holds("a", "زار الوزير موسكو")
+        assert not store.holds("a", "زار الوزير أنقرة")
+        newer = make_doc("a", "زار الوزير موسكو")
+        newer["hadath"] = {"version": "9.9.9"}
+        store.add(newer)
+        assert (store.added, store.replaced, store.unchanged) == (1, 1, 0)
+        assert not store.holds("a", "زار الوزير موسكو")  # stored by another version now
+
+
+def test_store_migrates_version_1(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(files("hadath.store").joinpath("schema.sql").read_text("utf-8"))
+    conn.execute("INSERT INTO articles (id, text_hash, title, text, coded_at) "
+                 "VALUES ('old', 'h', 'عنوان', 'خبر قديم عن الجزائر', '2024-01-01')")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.migrated_from == 1
+        assert store.query("PRAGMA user_version")[0][0] == CURRENT_VERSION
+        assert [r["id"] for r in store.search("الجزائر")] == ["old"]
+    with Store(path) as store:  # opening again changes nothing
+        assert store.migrated_from == CURRENT_VERSION
+        assert store.query("SELECT count(*) FROM articles_fts")[0][0] == 1
+
+
+def test_store_refuses_newer_schema(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this hadath's"):
+        Store(path)
+
+
+def test_store_events_filters(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.sqlite") as store:
+        store.add(make_doc("a", "زار الوزير موسكو", [
+            make_event("زار الوزير موسكو", "DZAGOV", "RUS", "042", date="2024-03-01"),
+            make_event("زار الوزير موسكو", "RUSMIL", "DZA", "190", date="2024-03-05")]))
+        store.add(make_doc("b", "هاجم الجيش المدينة", [
+            make_event("هاجم الجيش المدينة", "RUS", None, "193", date="2024-04-02")]))
+
+        def keys(**filters: object) -> list[tuple[str, int]]:
+            return [(r["article_id"], r["idx"]) for r in store.events(**filters)]
+
+        assert keys() == [("a", 0), ("a", 1), ("b", 0)]
+        assert keys(source="RUS") == [("a", 1), ("b", 0)]  # a prefix: RUS and RUSMIL
+        assert keys(source="rusmil") == [("a", 1)]
+        assert keys(target="DZA", root=19) == [("a", 1)]
+        assert keys(root="19") == [("a", 1), ("b", 0)]
+        assert keys(since="2024-03-02", until="2024-03-31") == [("a", 1)]
+        assert store.events(source="RUS")[1]["outlet"] == "t"
+        with pytest.raises(ValueError, match="not an actor code"):
+            store.events(source="RUS%")
+
+
+def test_store_open_store_needs_a_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="hadath code"):
+        open_store(tmp_path / "missing.sqlite")
+    assert not (tmp_path / "missing.sqlite").exists()

@@ -3,12 +3,14 @@
 JSON Lines, written as the run goes so that a crash still leaves the
 rejections seen so far: `{"kind": "rejected", "origin", "id", "reason"}` per
 record, `{"kind": "warning", ...}` for records coded with a caveat, and a last
-`{"kind": "summary", ...}` line.
+`{"kind": "summary", ...}` line. Safe to call from the thread that feeds a
+worker pool and from the main thread at once.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
@@ -25,6 +27,7 @@ class Manifest:
         self.rejected = 0
         self.warnings = 0
         self.reasons: dict[str, int] = {}
+        self._lock = threading.Lock()
 
     def __enter__(self) -> Manifest:
         if self.path is not None:
@@ -39,14 +42,16 @@ class Manifest:
             self._stream = None
 
     def reject(self, origin: str, reason: str, record_id: str | None = None) -> None:
-        self.rejected += 1
         # Count by the reason's kind ("not JSON: Expecting value…" → "not JSON").
         kind = reason.split(":", 1)[0].split(" (", 1)[0]
-        self.reasons[kind] = self.reasons.get(kind, 0) + 1
+        with self._lock:
+            self.rejected += 1
+            self.reasons[kind] = self.reasons.get(kind, 0) + 1
         self._write({"kind": "rejected", "origin": origin, "id": record_id, "reason": reason})
 
     def warn(self, origin: str, message: str, record_id: str | None = None) -> None:
-        self.warnings += 1
+        with self._lock:
+            self.warnings += 1
         self._write({"kind": "warning", "origin": origin, "id": record_id, "message": message})
 
     def summary(self, **totals: Any) -> None:
@@ -54,6 +59,8 @@ class Manifest:
                      "warnings": self.warnings, "reasons": self.reasons})
 
     def _write(self, entry: dict[str, Any]) -> None:
-        if self._stream is not None:
-            self._stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
-            self._stream.flush()
+        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        with self._lock:
+            if self._stream is not None:
+                self._stream.write(line)
+                self._stream.flush()

@@ -3,12 +3,20 @@
 One bad record never stops a run: reading problems come from the readers as
 rejections, and a record whose coding raises is rejected with the error's
 name, so the manifest explains every input that produced no document.
+
+Parallel runs keep input order (`Pool.imap`). Workers are forked after the
+pipeline is built, so they share its tables instead of each loading them, and
+each worker exits when the run's process dies (even by SIGKILL), so a killed
+run leaves no orphans coding into the void.
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import signal
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,15 +25,39 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from hadath.engine.manifest import Manifest
+from hadath.engine.progress import Progress
 from hadath.engine.readers import ReadLimits, Record, Rejected, read_inputs
 
-__all__ = ["DocSink", "RunSummary", "code_paths", "code_record"]
+__all__ = ["DocSink", "RunSummary", "code_paths", "code_record", "default_workers"]
+
+_PARENT_CHECK_SECONDS = 1.0
+# A sentence whose coding loads what components load lazily on first use: "The Russian
+# foreign minister said yesterday in Moscow that his country will support Algeria."
+_WARM_UP = {
+    "id": "warm-up", "published": "2024-01-01",
+    "text": "\u0642\u0627\u0644 \u0648\u0632\u064a\u0631 "  # qala wazir
+            "\u0627\u0644\u062e\u0627\u0631\u062c\u064a\u0629 "  # al-kharijiya
+            "\u0627\u0644\u0631\u0648\u0633\u064a \u0623\u0645\u0633 "  # al-rusi ams
+            "\u0641\u064a \u0645\u0648\u0633\u0643\u0648 \u0625\u0646 "  # fi musku inna
+            "\u0628\u0644\u0627\u062f\u0647 \u0633\u062a\u062f\u0639\u0645 "  # biladahu satad'am
+            "\u0627\u0644\u062c\u0632\u0627\u0626\u0631.",  # al-jaza'ir
+}
+
+
+def default_workers() -> int:
+    """The cores this process may run on (its CPU affinity), else all the machine's."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class DocSink(Protocol):
     """Where coded documents go besides JSON Lines (the SQLite store)."""
 
     def add(self, doc: dict[str, Any]) -> None: ...
+
+    def holds(self, article_id: str, text: str) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +69,7 @@ class RunSummary:
     rejected: int
     warnings: int
     seconds: float
+    stored: int = 0  # skipped: already in the store, same text, same hadath version
 
     @property
     def articles_per_second(self) -> float:
@@ -84,6 +117,18 @@ def _code_item(item: tuple[str, dict[str, Any]]) -> tuple[str, str, str, Any]:
     return origin, record["id"], status, payload
 
 
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)  # the run is gone: its results have nowhere to go
+
+
+def _init_worker(parent: int) -> None:
+    # Ctrl-C reaches the whole process group: the parent alone handles it (Pool.terminate).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
 def _coded_stream(
     items: Iterable[tuple[str, dict[str, Any]]], workers: int
 ) -> Iterator[tuple[str, str, str, Any]]:
@@ -91,7 +136,9 @@ def _coded_stream(
         yield from map(_code_item, items)
         return
     context = multiprocessing.get_context()
-    with context.Pool(workers) as pool:
+    if context.get_start_method() == "fork":
+        code_record(_WARM_UP)  # lexicons and models load here once; forked workers inherit them
+    with context.Pool(workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
         # imap keeps input order; chunks amortise the cost of pickling.
         yield from pool.imap(_code_item, items, chunksize=8)
 
@@ -103,18 +150,33 @@ def code_paths(
     sink: DocSink | None = None,
     limits: ReadLimits = ReadLimits(),
     workers: int = 1,
+    progress: Progress | None = None,
+    skip_stored: bool = False,
 ) -> RunSummary:
-    """Code every record under `paths`; documents to `out` and `sink`, the rest to `manifest`."""
+    """Code every record under `paths`; documents to `out` and `sink`, the rest to `manifest`.
+
+    `progress`, when given, advances once per record read (coded, stored or rejected).
+    With `skip_stored`, a record the sink already holds (same id, text and hadath
+    version) is not coded again: a run killed midway resumes where it stopped. Only
+    meaningful without `out`, which would then miss those documents.
+    """
     started = time.perf_counter()
-    counts = {"read": 0, "coded": 0}
+    counts = {"read": 0, "coded": 0, "stored": 0}
 
     def records() -> Iterator[tuple[str, dict[str, Any]]]:
         for item in read_inputs(paths, limits):
             counts["read"] += not (isinstance(item, Rejected) and item.unread)
             if isinstance(item, Rejected):
                 manifest.reject(item.origin, item.reason, item.id)
+                if progress is not None and not item.unread:
+                    progress.advance()
                 continue
             data = _prepare(item, counts["read"])
+            if skip_stored and sink is not None and sink.holds(data["id"], data["text"]):
+                counts["stored"] += 1
+                if progress is not None:
+                    progress.advance()
+                continue
             warning = _published_warning(data)
             if warning:
                 manifest.warn(item.origin, warning, data["id"])
@@ -129,10 +191,15 @@ def code_paths(
                 sink.add(payload)
         else:
             manifest.reject(origin, payload, ident)
+        if progress is not None:
+            progress.advance()
+    if progress is not None:
+        progress.close()
     seconds = time.perf_counter() - started
     summary = RunSummary(counts["read"], counts["coded"], manifest.rejected, manifest.warnings,
-                         seconds)
-    manifest.summary(read=summary.read, coded=summary.coded, seconds=round(seconds, 3),
+                         seconds, counts["stored"])
+    manifest.summary(read=summary.read, coded=summary.coded, stored=summary.stored,
+                     seconds=round(seconds, 3),
                      articles_per_second=round(summary.articles_per_second, 1))
     return summary
 

@@ -1,5 +1,7 @@
--- hadath SQLite store, schema version 1.
+-- hadath SQLite store, schema version 1: the base tables.
 -- One row per article (keyed by id, with a hash of its text); the other tables hang off it.
+-- Later versions are migration_NNN.sql beside this file, applied in order by
+-- hadath.store.migrate (PRAGMA user_version holds the version a database is at).
 PRAGMA user_version = 1;
 
 CREATE TABLE IF NOT EXISTS articles (

@@ -1,8 +1,11 @@
 """The SQLite store: coded documents as rows, one transaction per article.
 
 An article is keyed by its id and a hash of its text: writing the same
-article again changes nothing, and a changed article replaces its old rows in
-the same transaction, so a reader never sees half an article.
+article again (coded by the same hadath version) changes nothing, and a
+changed article replaces its old rows in the same transaction, so a reader
+never sees half an article, and a run killed at any moment leaves only whole
+articles behind: rerunning it ends with the rows of an uninterrupted run.
+The full-text index (`articles_fts`) is written in that same transaction.
 """
 
 from __future__ import annotations
@@ -10,19 +13,32 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 from datetime import UTC, datetime
-from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-__all__ = ["Store", "text_hash"]
+from hadath.store.migrate import StoreError, fts_rowid, migrate
+from hadath.text.fold import fold_str
+from hadath.version import __version__
+
+__all__ = ["Store", "StoreError", "open_store", "text_hash"]
 
 _CHILD_TABLES = ("entities", "actors", "events", "quotes")
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def open_store(path: str | Path) -> Store:
+    """An existing hadath store (hadath.open); a missing file is an error, not a new store."""
+    if str(path) != ":memory:" and not Path(path).is_file():
+        raise FileNotFoundError(f"no hadath store at {path}: create one with "
+                                f"`hadath code ... --db {path}`")
+    return Store(path)
 
 
 class Store:
@@ -37,7 +53,9 @@ class Store:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.conn.executescript(files("hadath.store").joinpath("schema.sql").read_text("utf-8"))
+        self.migrated_from = migrate(self.conn)
+        self._readers = threading.local()  # holds() may run in a worker pool's feeder thread
+        self._reader_conns: list[sqlite3.Connection] = []
         self.added = 0
         self.replaced = 0
         self.unchanged = 0
@@ -51,13 +69,32 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        for reader in self._reader_conns:
+            reader.close()
+
+    def holds(self, article_id: str, text: str) -> bool:
+        """Whether the store has this article, with this text, coded by this hadath version.
+
+        A run that resumes skips such records instead of coding them again. Callable
+        from any thread: it reads through a connection of the calling thread's own.
+        """
+        reader = getattr(self._readers, "conn", None)
+        if reader is None:
+            # closed by close(), which may run in another thread
+            reader = self._readers.conn = sqlite3.connect(self.path, check_same_thread=False)
+            self._reader_conns.append(reader)
+        row = reader.execute("SELECT text_hash, hadath FROM articles WHERE id = ?",
+                             (article_id,)).fetchone()
+        return row is not None and row[0] == text_hash(text) and \
+            _version_of(row[1]) == __version__
 
     def add(self, doc: dict[str, Any]) -> None:
         """Write one coded document (the output contract's dict)."""
         digest = text_hash(doc["text"])
-        row = self.conn.execute("SELECT text_hash FROM articles WHERE id = ?",
+        row = self.conn.execute("SELECT text_hash, hadath FROM articles WHERE id = ?",
                                 (doc["id"],)).fetchone()
-        if row is not None and row["text_hash"] == digest:
+        if row is not None and row["text_hash"] == digest and \
+                _version_of(row["hadath"]) == doc.get("hadath", {}).get("version"):
             self.unchanged += 1
             return
         with self.conn:  # one transaction: the old rows go and the new ones come together
@@ -65,10 +102,23 @@ class Store:
                 for table in _CHILD_TABLES:
                     self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (doc["id"],))
                 self.conn.execute("DELETE FROM articles WHERE id = ?", (doc["id"],))
+                self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?",
+                                  (fts_rowid(doc["id"]),))
                 self.replaced += 1
             else:
                 self.added += 1
             self._insert(doc, digest)
+            self._index_text(doc)
+
+    def _index_text(self, doc: dict[str, Any]) -> None:
+        rowid = fts_rowid(doc["id"])
+        held = self.conn.execute("SELECT article_id FROM articles_fts WHERE rowid = ?",
+                                 (rowid,)).fetchone()
+        if held is not None:  # a 64-bit hash collision: refuse rather than mix two articles
+            raise StoreError(f"full-text rowid of {doc['id']!r} collides with {held[0]!r}")
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, article_id, title, text) VALUES (?,?,?,?)",
+            (rowid, doc["id"], fold_str(doc.get("title") or ""), fold_str(doc["text"])))
 
     def _insert(self, doc: dict[str, Any], digest: str) -> None:
         known = {"id", "title", "published", "source", "url", "text", "entities", "actors",
@@ -108,6 +158,83 @@ class Store:
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles matching an FTS5 query on title and text, best first.
+
+        The query is folded like the index (harakat dropped, alef forms merged), so
+        "الرئيس" finds "الرَّئِيسُ". Clitics are part of a word: "الجزائر" does not find
+        "والجزائر"; a prefix query ("الجزائر*") or an OR of forms does.
+        """
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.published, a.source, a.url, bm25(articles_fts) AS rank "
+            "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.article_id "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (fold_str(query), limit)).fetchall()
+        return [dict(r) for r in rows]
+
+    def events(self, source: str | None = None, target: str | None = None,
+               root: str | int | None = None, since: str | None = None,
+               until: str | None = None, as_frame: bool = False) -> Any:
+        """Event rows (dicts, or a pandas DataFrame with `as_frame`), in article order.
+
+        Args:
+            source, target: an actor code or its prefix ("RUS" matches RUS and RUSGOV).
+            root: a CAMEO root code ("19" or 19).
+            since, until: ISO dates, inclusive, compared with the event date.
+        Each row holds the events table's columns plus the article's `published` and
+        `outlet` (articles.source).
+        """
+        where, params = _event_filters(source, target, root, since, until)
+        sql = ("SELECT e.*, a.published, a.source AS outlet FROM events AS e "
+               "JOIN articles AS a ON a.id = e.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY a.rowid, e.idx")
+        rows = [dict(r) for r in self.conn.execute(sql, params)]
+        if not as_frame:
+            return rows
+        try:
+            import pandas
+        except ImportError as exc:
+            raise StoreError("as_frame=True needs pandas (pip install pandas)") from exc
+        columns = [c[0] for c in self.conn.execute(sql + " LIMIT 0", params).description]
+        return pandas.DataFrame(rows, columns=columns)
+
+
+def _version_of(hadath_json: str | None) -> str | None:
+    try:
+        return json.loads(hadath_json or "{}").get("version")
+    except (ValueError, AttributeError):
+        return None
+
+
+def _code_prefix(column: str, code: str) -> tuple[str, list[Any]]:
+    code = code.strip().upper()
+    if not code or not set(code) <= _CODE_CHARS:
+        raise ValueError(f"{code!r} is not an actor code (letters and digits, as in RUSGOV)")
+    return f"substr({column}, 1, ?) = ?", [len(code), code]
+
+
+def _event_filters(source: str | None, target: str | None, root: str | int | None,
+                   since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    for column, code in (("e.source_code", source), ("e.target_code", target)):
+        if code is not None:
+            clause, values = _code_prefix(column, code)
+            where.append(clause)
+            params += values
+    if root is not None:
+        where.append("e.cameo_root = ?")
+        params.append(f"{int(root):02d}")
+    if since is not None:
+        where.append("e.date >= ?")
+        params.append(str(since))
+    if until is not None:
+        # "2024-03" <= until "2024-03-31"; a day equal to `until` is inside it
+        where.append("substr(e.date, 1, length(?)) <= ?")
+        params += [str(until), str(until)]
+    return where, params
 
 
 def _ref_columns(ref: dict[str, Any] | None) -> tuple[Any, ...]:
