@@ -18,6 +18,9 @@ import pytest
 
 TABLES = ("articles", "entities", "actors", "events", "quotes", "articles_fts")
 KILLS = 4  # the first during start-up, the others at random points while articles are written
+# Enough articles that no run can finish between two polls of the store, even on a fast
+# machine with warm caches: the kills must land mid-run for the test to mean anything.
+RECORDS = 600
 
 # Pieces of Arabic news sentences, combined at random into varied articles.
 SUBJECTS = ("وزير الخارجية الروسي سيرغي لافروف", "الرئيس الجزائري", "الجيش التركي",
@@ -102,14 +105,14 @@ def _live_processes_mentioning(text: str) -> list[int]:
 def test_crash_sigkill_then_rerun_equals_clean_run(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
-                              for r in arabic_records(200, seed=6)), "utf-8")
+                              for r in arabic_records(RECORDS, seed=6)), "utf-8")
     clean, crashed = tmp_path / "clean.sqlite", tmp_path / "crashed.sqlite"
     started = time.monotonic()
     subprocess.run(_hadath("code", str(corpus), "--db", str(clean), "--workers", "1"),
                    check=True, capture_output=True, timeout=120)
     clean_seconds = time.monotonic() - started
     expected = _table_rows(clean)
-    assert len(expected["articles"]) == 200 and len(expected["events"]) > 100
+    assert len(expected["articles"]) == RECORDS and len(expected["events"]) > 100
 
     rng = random.Random(11)
     stored = 0
@@ -127,7 +130,7 @@ def test_crash_sigkill_then_rerun_equals_clean_run(tmp_path: Path) -> None:
         now = _stored_articles(crashed)  # whole articles only, never fewer
         assert stored <= now
         stored = now
-    assert 0 < stored < 200, f"kills should land mid-run, {stored} of 200 stored"
+    assert 0 < stored < RECORDS, f"kills should land mid-run, {stored} of {RECORDS} stored"
 
     # Workers notice their parent is gone and exit (within about a second).
     deadline = time.monotonic() + 5
@@ -139,11 +142,11 @@ def test_crash_sigkill_then_rerun_equals_clean_run(tmp_path: Path) -> None:
     finished = subprocess.run(_hadath("code", str(corpus), "--db", str(crashed), "--out",
                                       str(out), "--workers", "2"),
                               check=True, capture_output=True, text=True, timeout=120)
-    assert "200 coded" in finished.stderr
-    assert len(out.read_text("utf-8").splitlines()) == 200
+    assert f"{RECORDS} coded" in finished.stderr
+    assert len(out.read_text("utf-8").splitlines()) == RECORDS
     assert _table_rows(crashed) == expected
 
     again = subprocess.run(_hadath("code", str(corpus), "--db", str(crashed)),
                            check=True, capture_output=True, text=True, timeout=120)
-    assert "0 coded, 200 already in the store" in again.stderr
+    assert f"0 coded, {RECORDS} already in the store" in again.stderr
     assert _table_rows(crashed) == expected
