@@ -452,3 +452,10 @@ def test_events_refusal_with_lan_is_a_rejection() -> None:
 def test_events_passive_arrest_with_agent_needs_no_named_victim() -> None:
     events = _events("اعتُقل ثلاثة أشخاص على يد الشرطة المصرية.")
     assert [(e.source.code, e.cameo[:2]) for e in events] == [("EGYCOP", "17")]
+
+
+def test_events_names_and_dates_between_commas_do_not_end_the_clause() -> None:
+    text = ("وصفت الحكومة البحرينية لقاء وزير خارجيتها، الشيخ خالد بن أحمد آل خليفة، "
+            "بنظيره السوري، وليد المعلم، السبت، بالتاريخي.")
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
+    assert ("BHRGOV", "04", "SYRGOV") in found, found

@@ -82,6 +82,7 @@ _LIGHT_VERBS = _folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا
                        "يعتزم", "تعتزم", "ينوي", "تنوي", "قرر", "قررت", "يستعد", "تستعد",
                        "يعتزمان", "أعلن", "أعلنت")
 _LIGHT_VERB_WINDOW = 8
+_ASIDE_WORDS = 8  # the longest name or date set off by commas
 # Commas around a date (أعلنت أستراليا، الاثنين، وقف) and the marks of a hashtag name.
 _SOFT_PUNCT = frozenset("\u060c,#_")
 # Roots coded without a target: a protest or a bombing may have no addressee in the text.
@@ -118,6 +119,10 @@ class EventCoder:
         self.last_actor: Entity | None = None
         self.dates, self.places, self.published = dates, places, published
         self.token_starts = [t.start for t in tokens]
+        # Which characters lie in an actor or a date: a comma-enclosed run of them is an aside.
+        self.covered = bytearray(len(text) + 1)
+        for span in [*entities, *dates]:
+            self.covered[span.start:span.end] = b"\x01" * (span.end - span.start)
         self.sentence_lo, self.sentence_sources = 0, []
         self.agent_found = False
 
@@ -141,9 +146,26 @@ class EventCoder:
         while start > lo and not self.is_boundary(start - 1) and (start - 1) not in triggers:
             start -= 1
         end = match.end
-        while end < hi and not self.is_boundary(end) and end not in triggers:
+        while end < hi and end not in triggers:
+            if self.is_boundary(end):
+                skip = self.aside_end(end, hi)
+                if skip is None:
+                    break
+                end = skip
             end += 1
         return _Clause(start, end)
+
+    def aside_end(self, comma: int, hi: int) -> int | None:
+        """A name or a date between commas is an aside, not a new clause (لقاء وزير خارجيتها،
+        الشيخ خالد بن أحمد، بنظيره السوري، السبت، …): the index of its closing comma."""
+        if self.tokens[comma].text not in _SOFT_PUNCT:
+            return None
+        for close in range(comma + 1, min(hi, comma + _ASIDE_WORDS + 2)):
+            if self.tokens[close].text in _SOFT_PUNCT:
+                inside = self.tokens[comma + 1:close]
+                covered = all(self.covered[t.start] for t in inside if t.is_arabic)
+                return close if inside and covered else None
+        return None
 
     def in_quote(self, at: int) -> bool:
         return any(s <= at < e for s, e in self.quoted)
@@ -479,8 +501,9 @@ class EventCoder:
         if match.entry.joint and match.end < len(self.tokens) and fold_str(
                 self.tokens[match.end].text) in _BETWEEN:
             return True  # اتصال هاتفي بين الملك السعودي والرئيس التركي
-        following = self.entities_between(token.end, self.char(match.end + 1))
-        return bool(following) and self.token_gap(match.end, following[0].start) <= 0
+        # An actor begins in the very next word (it may run on: لقاء وزير خارجيتها).
+        i = bisect.bisect_left(self.entity_starts, self.tokens[match.end - 1].end)
+        return i < len(self.entities) and self.entities[i].start < self.char(match.end + 1)
 
     def after_light_verb(self, i: int) -> bool:
         """بدأ بوقادوم زيارة، أجرى الوزير محادثات، أعلنت أستراليا، الاثنين، وقف مساعداتها: the
