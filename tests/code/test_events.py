@@ -321,9 +321,7 @@ def test_events_reported_speech_codes_the_reported_actors(text: str, source: str
         pytest.param("سوف تفرض الولايات المتحدة عقوبات على تركيا.",
                      "USA", "163", "TUR", id="sawfa-sanction"),
         pytest.param("يعتزم الرئيس الفرنسي زيارة لبنان.", "FRAGOV", "042", "LBN",
-                     id="intends-visit-noun",
-                     marks=_xfail("the genitive of a verbal noun (زيارة لبنان) is taken as its "
-                                  "source, and the subject of يعتزم before it is lost")),
+                     id="intends-visit-noun"),
     ],
 )
 def test_events_future_and_intent_set_future_mode(text: str, source: str, cameo: str,

@@ -272,6 +272,10 @@ class EventCoder:
                                                               self.tokens[match.start].start)
                              if e.type != "LOC"]):
             source, rest = subjects[0], after  # أعلنت أستراليا، الاثنين، وقف مساعداتها
+            # The verbal noun's genitive is then its object: يعتزم الرئيس زيارة لبنان.
+            if after and self.token_gap(match.end, after[0].start) <= 0 and (
+                    after[0].code[:3] != source.code[:3]):
+                return source, after[0]
         elif adjacent and not entry.joint and self.is_verb(match):
             # Subject right before its verb (أن الشرطة الإيرانية اعتقلت صحفيا): what follows
             # is the object; so too the subject of يعتزم before زيارة لبنان.
