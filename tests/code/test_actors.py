@@ -157,3 +157,9 @@ def test_actors_the_country_refers_back_to_the_last_country_named() -> None:
 )
 def test_actors_apposition_and_antecedents(text: str, phrase: str, code: str) -> None:
     assert (phrase, code) in _coded(text)
+
+
+def test_actors_unknown_person_takes_the_country_of_their_sentence() -> None:
+    text = ("قالت إسرائيل إنها ترحب بالقرار. وقال ريتشارد جرينيل، الذي أدى اليمين سفيرا "
+            "للولايات المتحدة، إن الاتفاق مهم. ورحبت إسرائيل مجددا.")
+    assert ("ريتشارد جرينيل", "USA") in _coded(text)

@@ -351,6 +351,10 @@ def _fill_bare_roles(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.code is None and m.type == "PER" and m.basis.startswith("name with title"):
             role = m.basis.split()[-1]
         elif m.code is None and m.type == "PER" and m.basis == "recognised name":
+            near = _sentence_country(text, m, mentions)
+            if near is not None:
+                filled.append(replace(m, code=near, basis=f"{m.basis} + country in its sentence"))
+                continue
             role = ""
         elif m.code is None and m.basis.startswith("role ") and not _is_former(text, m.end):
             antecedent = _antecedent(m, filled)
@@ -377,6 +381,31 @@ def _antecedent(m: Mention, earlier: Sequence[Mention]) -> Mention | None:
         if code and (code[3:] == role or (role == "NGO" and code.startswith("NGO"))):
             return prior
     return None
+
+
+def _one_code_per_name(mentions: list[Mention]) -> list[Mention]:
+    """A recognised person keeps one code through the article: the first mention's."""
+    first: dict[str, Mention] = {}
+    unified = []
+    for m in mentions:
+        if m.type == "PER" and m.basis.startswith("recognised name") and m.code:
+            key = fold_str(m.text)
+            held = first.setdefault(key, m)
+            if held is not m:
+                m = replace(m, code=held.code, basis=held.basis)
+        unified.append(m)
+    return unified
+
+
+def _sentence_country(text: str, m: Mention, mentions: Sequence[Mention]) -> str | None:
+    """The country named nearest after an unknown person in the same sentence (ريتشارد
+    جرينيل، الذي أدى اليمين سفيرا للولايات المتحدة), else nearest before it."""
+    left = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    right = min((i for i in (text.find(".", m.end), text.find("\n", m.end)) if i >= 0),
+                default=len(text))
+    after = [c for x in mentions if m.end <= x.start < right and (c := _country_of(x))]
+    before = [c for x in mentions if left <= x.start < m.start and (c := _country_of(x))]
+    return after[0] if after else (before[-1] if before else None)
 
 
 def _is_former(text: str, end: int) -> bool:
@@ -450,7 +479,8 @@ def code_mentions(text: str, tokens: Sequence[Token], published: str | None,
                   names: Sequence[NameSpan] = ()) -> list[Mention]:
     """Every actor and place mention of a document, coded where the rules allow."""
     coder = _Coder(text, tokens, parse_published(published))
-    mentions = _fill_bare_roles(text, coder.code(match_tokens(tokens), names))
+    mentions = _one_code_per_name(_fill_bare_roles(text, coder.code(match_tokens(tokens),
+                                                                      names)))
     return _resolve_country_anaphors(text, tokens, _link_surnames(text, tokens, mentions))
 
 
