@@ -234,8 +234,9 @@ def load_gazetteer() -> Gazetteer:
     return gazetteer
 
 
-# Hashtags join a name's words with underscores (#تحالف_دعم_الشرعية): matching skips them.
-_HASHTAG_MARKS = frozenset("#_")
+# Hashtags join a name's words with underscores (#تحالف_دعم_الشرعية) and news sets names in
+# quotation marks (منظمة "أنقذوا الأطفال"): matching skips these marks inside a phrase.
+_HASHTAG_MARKS = frozenset('#_"«»“”')
 
 
 def match_tokens(tokens: Sequence[Token], gazetteer: Gazetteer | None = None) -> list[Match]:
