@@ -95,9 +95,11 @@ def _log_to_stderr() -> logging.Handler:
 @main.command()
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False),
               help="The hadath SQLite store to export.")
-@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "csv", "parquet"]),
-              required=True, help="gdelt: GDELT 2.0 events (TSV, one row per event group); "
-              "plover: PLOVER JSON Lines; csv: the events table; parquet: the events table.")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["gdelt", "plover", "csv", "parquet", "gkg-quotations"]),
+              help="gdelt: GDELT 2.0 events (TSV, one row per event group); "
+              "plover: PLOVER JSON Lines; csv: the events table; parquet: the events table; "
+              "gkg-quotations: per article, GKG's Quotations field with the speaker added.")
 @click.option("--out", "-o", type=click.Path(dir_okay=False),
               help="File to write (default: stdout; required for parquet).")
 @click.option("--header", is_flag=True, help="gdelt: write the column names first.")

@@ -153,3 +153,24 @@ def test_export_cli_gdelt_to_stdout_with_header(db: Path) -> None:
 def test_export_unknown_format_lists_known() -> None:
     with pytest.raises(ExportError, match="known: gdelt, plover, csv, parquet"):
         export_store(None, "xml", None)  # type: ignore[arg-type]
+
+
+def test_export_gkg_quotations_per_article(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from hadath.cli import main
+
+    corpus = tmp_path / "q.jsonl"
+    text = 'وقال وزير الخارجية الروسي سيرغي لافروف إن "الحل في ليبيا يجب أن يكون سياسيا".'
+    corpus.write_text(json.dumps({"id": "q1", "text": text}, ensure_ascii=False) + "\n", "utf-8")
+    db = tmp_path / "q.sqlite"
+    assert CliRunner().invoke(main, ["code", str(corpus), "--db", str(db)]).exit_code == 0
+    out = tmp_path / "quotes.tsv"
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "gkg-quotations",
+                                       "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    (line,) = out.read_text("utf-8").splitlines()
+    article, field = line.split("\t")
+    offset, length, verb, quote, speaker = field.split("#")[0].split("|")
+    assert (article, verb, speaker) == ("q1", "وقال", "RUSGOV")
+    assert text[int(offset):int(offset) + int(length)] == quote

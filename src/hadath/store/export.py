@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import itertools
 import json
 import os
 import sqlite3
@@ -19,12 +20,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from hadath.errors import HadathError
+from hadath.extract.gkg import gkg_quotations
 from hadath.store.gdelt import GDELT_COLUMNS, gdelt_rows
 from hadath.store.plover import plover_records
 
 __all__ = ["EXPORT_FORMATS", "ExportError", "atomic_path", "export_store"]
 
-EXPORT_FORMATS = ("gdelt", "plover", "csv", "parquet")
+EXPORT_FORMATS = ("gdelt", "plover", "csv", "parquet", "gkg-quotations")
 _EVENTS_IN_ORDER = ("SELECT e.* FROM events AS e JOIN articles AS a ON a.id = e.article_id "
                     "ORDER BY a.rowid, e.idx")
 _PARQUET_BATCH = 10_000
@@ -73,7 +75,8 @@ def export_store(conn: sqlite3.Connection, fmt: str, out: str | Path | None,
     if fmt == "parquet":
         return _export_parquet(conn, out)
     writers: dict[str, Callable[[sqlite3.Connection, IO[str], bool], int]] = {
-        "gdelt": _write_gdelt, "plover": _write_plover, "csv": _write_csv}
+        "gdelt": _write_gdelt, "plover": _write_plover, "csv": _write_csv,
+        "gkg-quotations": _write_gkg_quotations}
     if fmt not in writers:
         raise ExportError(f"unknown export format {fmt!r}; known: {', '.join(EXPORT_FORMATS)}")
     if out is None or str(out) == "-":
@@ -96,6 +99,22 @@ def _write_plover(conn: sqlite3.Connection, stream: IO[str], header: bool) -> in
     written = 0
     for record in plover_records(conn):
         stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        written += 1
+    return written
+
+
+def _write_gkg_quotations(conn: sqlite3.Connection, stream: IO[str], header: bool) -> int:
+    """One line per article with quotes: its id, a tab, and GKG's Quotations field with the
+    speaker's code added (offset|length|verb|quote|speaker, joined by #)."""
+    if header:
+        stream.write("article_id\tquotations\n")
+    rows = conn.execute('SELECT article_id, start, "end", text, verb, speaker_code FROM quotes '
+                        "ORDER BY article_id, idx")
+    written = 0
+    for article_id, quotes in itertools.groupby(rows, key=lambda row: row[0]):
+        doc = {"quotes": [{"start": q[1], "end": q[2], "text": q[3], "verb": q[4],
+                           "speaker": {"code": q[5]}} for q in quotes]}
+        stream.write(f"{article_id}\t{gkg_quotations(doc)}\n")
         written += 1
     return written
 
