@@ -461,8 +461,7 @@ def _resolve_country_anaphors(text: str, tokens: Sequence[Token],
     them, by name or through a title (وزارة خارجية باراغواي … البلاد ستنقل سفارتها)."""
     resolved = list(mentions)
     for token in tokens:
-        word = fold_str(token.text)
-        if word not in _COUNTRY_ANAPHORS and word[1:] not in _COUNTRY_ANAPHORS:
+        if not any(key in _COUNTRY_ANAPHORS for key in _token_keys(token)):  # cached per word
             continue
         earlier = [m for m in mentions if m.end <= token.start and _country_of(m)]
         if not earlier or any(m.start < token.end and token.start < m.end for m in mentions):
