@@ -10,26 +10,32 @@ How a mention gets its code, in order:
   (الرئيس الجزائري عبدالمجيد تبون → DZAGOV);
 - an organisation or armed group: its own code (حزب الله → LBNUAF);
 - a country's name, capital or nisba adjective: the country (موسكو → RUS);
-- a role word alone: the article's main country plus the role (الشرطة in a
-  story about Egypt → EGYCOP); with no country in the article it is left uncoded.
+- a role word alone: its antecedent's code, else the article's main country plus the
+  role (الشرطة in a story about Egypt → EGYCOP); with no country in the article it is
+  left uncoded. These passes back through the text live in coreference.py.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from hadath.extract.gazetteer import Entry, Match, match_tokens, token_keys
+from hadath.code.coreference import (
+    fill_bare_roles,
+    link_surnames,
+    one_code_per_name,
+    resolve_country_anaphors,
+)
+from hadath.code.mentions import Mention, phrase_start
+from hadath.extract.gazetteer import Entry, Match, bare_keys, match_tokens
 from hadath.extract.names import NameSpan
-from hadath.lexicon.countries import load_countries
 from hadath.records import Actor, Entity
-from hadath.text.fold import fold, fold_str
+from hadath.text.fold import fold_str
 from hadath.text.spans import Token
 from hadath.text.translit import latin_name
 
-__all__ = ["Mention", "code_mentions", "parse_published"]
+__all__ = ["Mention", "code_mentions", "entities_and_actors", "parse_published"]
 
 ROLE_NAMES = {
     "GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence",
@@ -52,12 +58,7 @@ _PLACE_CUES = frozenset(fold_str(w) for w in (
     "مدينة", "المدينة", "بلدة", "البلدة", "قرية", "القرية", "محافظة", "ولاية", "إقليم", "منطقة",
     "مخيم", "حي", "ناحية", "العاصمة", "ميناء", "مطار", "جزيرة", "مدن", "بلدات", "قرى"))
 _ARTICLE = "\u0627\u0644"  # alef lam
-_TRANSNATIONAL = frozenset(("IGO", "NGO", "IMG"))
 _LAM = "\u0644"  # lam
-_COUNTRY_ANAPHORS = frozenset(fold_str(w) for w in (
-    "البلاد", "بلاده", "بلادها", "بلادهم", "بلادنا", "البلد"))
-_ANTECEDENT_CHARS = 600  # about three sentences of news
-_FORMER = frozenset(fold_str(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابق"))
 _APPOSITION_MARKS = frozenset(("\u060c", ",", "/", "-", "\u2013"))  # Arabic comma, comma, …
 # Words that cannot be part of a name between a title and a recognised surname.
 _NOT_NAMES = frozenset(fold_str(w) for w in (
@@ -65,20 +66,6 @@ _NOT_NAMES = frozenset(fold_str(w) for w in (
     "كان", "كانت", "هو", "هي", "لا", "لم", "لن", "ما", "قال", "قالت", "أكد", "أعلن"))
 # A title or body named by role words is an office, not a person: its actor kind.
 _ROLE_ACTOR_KIND = {"person": "organisation", "organisation": "organisation", "group": "group"}
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A coded stretch of text: what it is, its code and why."""
-
-    start: int
-    end: int
-    text: str
-    type: str  # PER ORG LOC GPE NORP
-    kind: str  # person country organisation group, or "place"
-    code: str | None
-    name: str
-    basis: str  # the rule that gave the code, for `hadath actors lookup` and debugging
 
 
 def parse_published(published: str | None) -> datetime.date | None:
@@ -91,15 +78,8 @@ def parse_published(published: str | None) -> datetime.date | None:
         return None
 
 
-def _phrase_start(token: Token, cut: int) -> int:
-    """Where a phrase starts in its first token, after `cut` folded letters of clitics."""
-    if cut == 0:
-        return token.start
-    return token.start + fold(token.text).where[cut]
-
-
 def _mention(text: str, tokens: Sequence[Token], match: Match, **fields: object) -> Mention:
-    start = _phrase_start(tokens[match.start], match.cut)
+    start = phrase_start(tokens[match.start], match.cut)
     end = tokens[match.end - 1].end
     return Mention(start=start, end=end, text=text[start:end], **fields)  # type: ignore[arg-type]
 
@@ -237,7 +217,7 @@ class _Coder:
             return True
         if entry.via == "person?":
             return False
-        start = _phrase_start(self.tokens[match.start], match.cut)
+        start = phrase_start(self.tokens[match.start], match.cut)
         end = self.tokens[match.end - 1].end
         return any(s < end and start < e for s, e in self.person_spans)
 
@@ -248,7 +228,7 @@ class _Coder:
             k in _PLACE_CUES for k in _token_keys(self.tokens[match.start - 1]))
         # A one-word place name is often also a word (بيان، وقف): it needs a cue noun
         # before it, or the recogniser reading it as a place here.
-        start = _phrase_start(self.tokens[match.start], match.cut)
+        start = phrase_start(self.tokens[match.start], match.cut)
         end = self.tokens[match.end - 1].end
         recognised = any(s < end and start < e for s, e in self.place_spans)
         if cue or recognised or match.end - match.start > 1:
@@ -315,172 +295,15 @@ class _Coder:
 
 
 def _token_keys(token: Token) -> tuple[str, ...]:
-    from hadath.extract.gazetteer import bare_keys
-
     return bare_keys(token.text)
-
-
-def _country_of(m: Mention) -> str | None:
-    """The country a coded mention belongs to: a country, or a role of one (SYRMIL → SYR)."""
-    if not m.code or m.code[:3] in _TRANSNATIONAL or m.kind == "place":
-        return None
-    return m.code[:3] if m.kind == "country" or " role + country" in m.basis else None
-
-
-def _main_country(mentions: Sequence[Mention]) -> str | None:
-    """The country the story is about: the one named most, by name, nisba or title."""
-    countries = [c for c in map(_country_of, mentions) if c]
-    if not countries:
-        return None
-    counts = Counter(countries)
-    top = max(counts.values())
-    return next(c for c in countries if counts[c] == top)
-
-
-def _fill_bare_roles(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Role words and recognised names with no country of their own take the article's
-    main country: a collective (الشرطة، المتظاهرون) or a lone title (النائب العام) most often
-    belongs to the story's country (see _is_guessed_title for what follows). A former
-    office holder (الوزير السابق) does not: the current government is not theirs."""
-    main = _main_country(mentions)
-    if main is None:
-        return mentions
-    filled = []
-    for m in mentions:
-        role = None
-        if m.code is None and m.type == "PER" and m.basis.startswith("name with title"):
-            role = m.basis.split()[-1]
-        elif m.code is None and m.type == "PER" and m.basis == "recognised name":
-            near = _sentence_country(text, m, mentions)
-            if near is not None:
-                filled.append(replace(m, code=near, basis=f"{m.basis} + country in its sentence"))
-                continue
-            role = ""
-        elif m.code is None and m.basis.startswith("role ") and not _is_former(text, m.end):
-            antecedent = _antecedent(m, filled)
-            if antecedent is not None:
-                filled.append(replace(m, code=antecedent.code,
-                                      basis=f"{m.basis} + antecedent «{antecedent.text}»"))
-                continue
-            role = m.basis.split()[1]
-        if role is not None:
-            m = replace(m, code=f"{main}{role}", basis=f"{m.basis} + main country {main}")
-        filled.append(m)
-    return filled
-
-
-def _antecedent(m: Mention, earlier: Sequence[Mention]) -> Mention | None:
-    """The last coded mention before a bare role word that holds the same role, not far
-    back: الوزيران after two foreign ministers, المنظمة after a named NGO, المتحدث after
-    a named spokesman's body."""
-    role = m.basis.split()[1]
-    for prior in reversed(earlier):
-        if m.start - prior.end > _ANTECEDENT_CHARS:
-            return None
-        code = prior.code or ""
-        if code and (code[3:] == role or (role == "NGO" and code.startswith("NGO"))):
-            return prior
-    return None
-
-
-def _one_code_per_name(mentions: list[Mention]) -> list[Mention]:
-    """A recognised person keeps one code through the article: the first mention's."""
-    first: dict[str, Mention] = {}
-    unified = []
-    for m in mentions:
-        if m.type == "PER" and m.basis.startswith("recognised name") and m.code:
-            key = fold_str(m.text)
-            held = first.setdefault(key, m)
-            if held is not m:
-                m = replace(m, code=held.code, basis=held.basis)
-        unified.append(m)
-    return unified
-
-
-def _sentence_country(text: str, m: Mention, mentions: Sequence[Mention]) -> str | None:
-    """The country named nearest after an unknown person in the same sentence (ريتشارد
-    جرينيل، الذي أدى اليمين سفيرا للولايات المتحدة), else nearest before it."""
-    left = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
-    right = min((i for i in (text.find(".", m.end), text.find("\n", m.end)) if i >= 0),
-                default=len(text))
-    after = [c for x in mentions if m.end <= x.start < right and (c := _country_of(x))]
-    before = [c for x in mentions if left <= x.start < m.start and (c := _country_of(x))]
-    return after[0] if after else (before[-1] if before else None)
-
-
-def _is_former(text: str, end: int) -> bool:
-    following = text[end:end + 12].split()
-    return bool(following) and fold_str(following[0]) in _FORMER
-
-
-def _surnames(mentions: Sequence[Mention]) -> dict[str, Mention]:
-    """The last word of each person's full name, when no two persons share it."""
-    found: dict[str, Mention] = {}
-    clashes: set[str] = set()
-    for m in mentions:
-        words = fold_str(m.text).split()
-        if m.type != "PER" or not m.code or len(words) < 2 or len(words[-1]) < 3:
-            continue
-        held = found.get(words[-1])
-        if held is not None and held.name != m.name:
-            clashes.add(words[-1])
-        found.setdefault(words[-1], m)
-    return {k: v for k, v in found.items() if k not in clashes}
-
-
-def _link_surnames(text: str, tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
-    """A surname alone (المشاط، جرينيل) after the full name is the same person."""
-    surnames = _surnames(mentions)
-    if not surnames:
-        return mentions
-    linked = []
-    for m in mentions:
-        person = surnames.get(fold_str(m.text))
-        if person is not None and m.type == "PER" and m.basis.startswith("recognised"):
-            m = replace(m, code=person.code, name=person.name, basis=f"surname of {person.name}")
-        linked.append(m)
-    covered = bytearray(len(text))
-    for m in linked:
-        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    for token in tokens:
-        if not token.is_arabic or any(covered[token.start:token.end]):
-            continue
-        for key, cut in token_keys(token.text):
-            person = surnames.get(key)
-            if person is not None:
-                start = _phrase_start(token, cut)
-                linked.append(Mention(start, token.end, text[start:token.end], "PER", "person",
-                                      person.code, person.name, f"surname of {person.name}"))
-                break
-    return sorted(linked, key=lambda m: (m.start, m.end))
-
-
-def _resolve_country_anaphors(text: str, tokens: Sequence[Token],
-                              mentions: list[Mention]) -> list[Mention]:
-    """البلاد (the country) and بلاده (his country) stand for the last country named before
-    them, by name or through a title (وزارة خارجية باراغواي … البلاد ستنقل سفارتها)."""
-    resolved = list(mentions)
-    for token in tokens:
-        if not any(key in _COUNTRY_ANAPHORS for key in _token_keys(token)):  # cached per word
-            continue
-        earlier = [m for m in mentions if m.end <= token.start and _country_of(m)]
-        if not earlier or any(m.start < token.end and token.start < m.end for m in mentions):
-            continue
-        country = _country_of(earlier[-1]) or ""
-        entry = load_countries().by_code.get(country)
-        start = token.name_start
-        resolved.append(Mention(start, token.end, text[start:token.end], "GPE", "country",
-                                country, entry.name if entry else country, "country anaphor"))
-    return sorted(resolved, key=lambda m: (m.start, m.end))
 
 
 def code_mentions(text: str, tokens: Sequence[Token], published: str | None,
                   names: Sequence[NameSpan] = ()) -> list[Mention]:
     """Every actor and place mention of a document, coded where the rules allow."""
     coder = _Coder(text, tokens, parse_published(published))
-    mentions = _one_code_per_name(_fill_bare_roles(text, coder.code(match_tokens(tokens),
-                                                                      names)))
-    return _resolve_country_anaphors(text, tokens, _link_surnames(text, tokens, mentions))
+    mentions = one_code_per_name(fill_bare_roles(text, coder.code(match_tokens(tokens), names)))
+    return resolve_country_anaphors(text, tokens, link_surnames(text, tokens, mentions))
 
 
 def _is_guessed_title(m: Mention) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from hadath.code.actors import Mention
+from hadath.code.mentions import Mention
 from hadath.lexicon.places import load_places
 from hadath.records import Place
 
