@@ -24,73 +24,15 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hadath.code import event_words as words
 from hadath.code.dates import sentence_date
 from hadath.lexicon.actions import ActionLexicon, ActionMatch, load_actions
-from hadath.lexicon.cameo import CameoCode, load_cameo
+from hadath.lexicon.cameo import CameoCode
 from hadath.records import ActorRef, DateRef, Entity, Event, Place, Quote
 from hadath.text.fold import fold_str
 from hadath.text.spans import Span, Token
 
 __all__ = ["EventCoder", "code_events"]
-
-
-def _folded(*words: str) -> frozenset[str]:
-    return frozenset(fold_str(w) for w in words)
-
-
-# Complementizers and relative pronouns open a new clause (قال إن روسيا …، التي …).
-_CLAUSE_WORDS = _folded("إن", "أن", "بأن", "وأن", "لأن", "الذي", "التي", "الذين", "حيث",
-                        "بينما", "فيما", "عندما", "بعدما", "بعد", "قبل", "لكن", "ولكن", "غير")
-_CLAUSE_PUNCT = frozenset(".,:;!?\u060c\u061b\u061f\"«»“”()")  # . , : ; ! ? ، ؛ ؟ quotes
-_NEGATIONS = _folded("لم", "لن", "لا", "ليس", "ليست", "ما", "عدم", "دون", "بدون", "نفى", "نفت",
-                     "ينفي", "تنفي", "بلا")
-_FUTURE = _folded("سوف", "سيتم", "المقرر", "المتوقع", "المنتظر", "يعتزم", "تعتزم", "يعتزمان",
-                  "ينوي", "تنوي", "تعتزمان", "يخطط", "تخطط", "يرتقب", "مرتقب", "مرتقبة",
-                  "سيكون", "ستكون", "قريبا", "غدا")
-_CONDITION = _folded("إذا", "اذا", "لو", "لولا", "حال", "حالة", "قد", "ربما", "يمكن", "يجب",
-                     "ينبغي", "يحتمل")
-_PREPOSITIONS = _folded("في", "إلى", "على", "من", "عن", "حول", "بشأن", "ضد", "أجل", "بهدف",
-                        "بعد", "قبل", "خلال", "إثر", "عقب", "بسبب", "منذ", "لدعم", "نحو", "أمام")
-# Before a verbal noun these make it a purpose, topic or cause, not a reported event; time
-# words (بعد، عقب، خلال) and في do not (عقب اتصال هاتفي بين …، في لقاء جمع …).
-_TOPIC_PREPOSITIONS = _folded("إلى", "على", "من", "عن", "حول", "بشأن", "ضد", "أجل", "بهدف",
-                              "لدعم", "نحو", "أمام", "منذ", "بسبب")
-_AGENT_WORDS = _folded("قبل", "يد")
-_QABL, _MIN = fold_str("قبل"), fold_str("من")
-_BETWEEN = _folded("بين")
-_REFUSALS = _folded("لن")
-_COOPERATIVE_ROOTS = frozenset(("03", "04", "05", "06", "07", "08"))
-_REJECT = load_cameo()["120"]
-_COMPLEMENTIZERS = _folded("أن", "إن", "بأن", "وأن", "لأن")
-_PARTICLES = _folded("قد", "لقد", "فقد", "وقد")
-# Every preposition, as a word or a glued letter, and place nouns that act like one.
-_PREPOSITIONS_ALL = _PREPOSITIONS | _folded("ب", "ل", "ك", "مع", "لدى", "جنوب", "شمال", "شرق",
-                                            "غرب", "وسط", "داخل", "قرب", "أنحاء")
-_CONJUNCTIONS = _folded("و", "ف")
-# Triggers whose following noun is the one acted upon: news writes "قتل 53 عنصرا" (53 were
-# killed) and "مقتل ضابط", "اعتقال الصحفي", so the actor must come before or after من قبل.
-_PATIENT_FIRST = _folded("قتل", "مقتل", "اغتيال", "محاولة", "اختطاف", "خطف", "اعتقال", "توقيف",
-                         "احتجاز", "أصيب", "إصابة", "أسر", "إعدام", "تصفية", "استهداف", "ضحايا")
-_PASSIVE_VERBS = _folded("قتل", "أصيب")
-_DENIALS = _folded("نفى", "نفت", "ينفي", "تنفي", "نفيا", "نافيا", "نافية")
-_RELATIVES = _folded("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
-# Verbs that take an event noun as object: بدأ زيارة، أجرى محادثات، شن غارات، نفذ هجوما.
-_LIGHT_VERBS = _folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا", "قام", "قامت", "شن", "شنت", "نفذ",
-                       "نفذت", "واصل", "واصلت", "عقد", "عقدت", "عقدا", "أطلق", "أطلقت", "اختتم",
-                       "اختتمت", "يجري", "تجري", "يبدأ", "تبدأ", "يواصل", "تواصل",
-                       # intent: يعتزم الرئيس زيارة لبنان
-                       "يعتزم", "تعتزم", "ينوي", "تنوي", "قرر", "قررت", "يستعد", "تستعد",
-                       "يعتزمان", "أعلن", "أعلنت")
-_LIGHT_VERB_WINDOW = 8
-_ASIDE_WORDS = 8  # the longest name or date set off by commas
-# Commas around a date (أعلنت أستراليا، الاثنين، وقف) and the marks of a hashtag name.
-_SOFT_PUNCT = frozenset("\u060c,#_")
-# Roots coded without a target: a protest or a bombing may have no addressee in the text.
-# Every other event is a dyad, as in GDELT; with no target found it is not coded.
-_UNDIRECTED_ROOTS = frozenset(("14", "18"))
-_FORCE_ROOTS = frozenset(("15", "17", "18", "19", "20"))
-_MODIFIER_WINDOW = 3  # tokens before a trigger searched for negation and mode
-_SOURCE_WINDOW = 6  # tokens after a trigger within which its source may start
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,11 +77,11 @@ class EventCoder:
     def is_boundary(self, i: int) -> bool:
         token = self.tokens[i]
         if not token.is_arabic:
-            return token.text in _CLAUSE_PUNCT
+            return token.text in words.CLAUSE_PUNCT
         word = fold_str(token.text)
-        if word == _QABL and i > 0 and fold_str(self.tokens[i - 1].text) == _MIN:
+        if word == words.QABL and i > 0 and fold_str(self.tokens[i - 1].text) == words.MIN:
             return False  # من قبل introduces an agent, not a clause
-        return word in _CLAUSE_WORDS
+        return word in words.CLAUSE_WORDS
 
     def clause(self, match: ActionMatch, lo: int, hi: int, triggers: Sequence[int]) -> _Clause:
         start = match.start
@@ -158,10 +100,10 @@ class EventCoder:
     def aside_end(self, comma: int, hi: int) -> int | None:
         """A name or a date between commas is an aside, not a new clause (لقاء وزير خارجيتها،
         الشيخ خالد بن أحمد، بنظيره السوري، السبت، …): the index of its closing comma."""
-        if self.tokens[comma].text not in _SOFT_PUNCT:
+        if self.tokens[comma].text not in words.SOFT_PUNCT:
             return None
-        for close in range(comma + 1, min(hi, comma + _ASIDE_WORDS + 2)):
-            if self.tokens[close].text in _SOFT_PUNCT:
+        for close in range(comma + 1, min(hi, comma + words.ASIDE_WORDS + 2)):
+            if self.tokens[close].text in words.SOFT_PUNCT:
                 inside = self.tokens[comma + 1:close]
                 covered = all(self.covered[t.start] for t in inside if t.is_arabic)
                 return close if inside and covered else None
@@ -172,15 +114,15 @@ class EventCoder:
 
     # -- modifiers -------------------------------------------------------------------------
     def words_before(self, i: int, lo: int) -> list[str]:
-        return [fold_str(t.text) for t in self.tokens[max(lo, i - _MODIFIER_WINDOW):i]
+        return [fold_str(t.text) for t in self.tokens[max(lo, i - words.MODIFIER_WINDOW):i]
                 if t.is_arabic]
 
     def is_negated(self, match: ActionMatch, lo: int) -> bool:
         before = self.words_before(match.start, lo)
-        if any(w in _NEGATIONS or w[1:] in _NEGATIONS for w in before):
+        if any(w in words.NEGATIONS or w[1:] in words.NEGATIONS for w in before):
             return True
         # A denial governs its whole clause: ونفت السعودية التعرض له أو قتله.
-        return any(fold_str(t.stem.text) in _DENIALS for t in self.tokens[lo:match.start])
+        return any(fold_str(t.stem.text) in words.DENIALS for t in self.tokens[lo:match.start])
 
     def may_lack_target(self, match: ActionMatch) -> bool:
         """A protest or a bombing may name no addressee; so may an arrest whose agent the
@@ -189,31 +131,32 @@ class EventCoder:
         root = match.entry.root
         if root == "17" and self.agent_found:
             return True
-        return root in _UNDIRECTED_ROOTS and not self.patient_first(match)
+        return root in words.UNDIRECTED_ROOTS and not self.patient_first(match)
 
     def is_refusal(self, match: ActionMatch, lo: int) -> bool:
         """لن + a cooperative act (لن تعترف بالنتائج، لن نتفاوض مع …) announces a refusal:
         coded as a rejection (12), not dropped like a plain negation."""
         before = self.words_before(match.start, lo)
-        return match.entry.root in _COOPERATIVE_ROOTS and any(
-            w in _REFUSALS or w[1:] in _REFUSALS for w in before)
+        return match.entry.root in words.COOPERATIVE_ROOTS and any(
+            w in words.REFUSALS or w[1:] in words.REFUSALS for w in before)
 
     def is_background(self, match: ActionMatch) -> bool:
         """A trigger right after a relative pronoun describes (اتفاق سلام أبرم في 2015، التحالف
         الذي تتزعمه السعودية): background, not the news."""
-        return match.start > 0 and fold_str(self.tokens[match.start - 1].text) in _RELATIVES
+        return match.start > 0 and fold_str(self.tokens[match.start - 1].text) in words.RELATIVES
 
     def mode(self, match: ActionMatch, lo: int) -> str | None:
         trigger = self.tokens[match.start]
         if any(p.label == "fut" for p in trigger.prefixes):
             return "future"
         before = self.words_before(match.start, lo)
-        if any(w in _FUTURE or w[1:] in _FUTURE for w in before):
+        if any(w in words.FUTURE or w[1:] in words.FUTURE for w in before):
             return "future"
-        if any((w in _CONDITION or w[1:] in _CONDITION) and w not in _PARTICLES for w in before):
+        if any((w in words.CONDITION or w[1:] in words.CONDITION) and w not in words.PARTICLES
+               for w in before):
             return "hypothetical"
         # قد before a present verb is "may" (قد تفرض), before a past one "has" (قد فرضت).
-        if any(w in _PARTICLES for w in before) and fold_str(trigger.stem.text)[:1] in "يتن":
+        if any(w in words.PARTICLES for w in before) and fold_str(trigger.stem.text)[:1] in "يتن":
             return "hypothetical"
         return None
 
@@ -242,7 +185,7 @@ class EventCoder:
         before = self.entities_between(self.char(clause.lo), self.tokens[match.start].start)
         # A subject after its verb comes close and bare: not after a preposition
         # (أطلقت … على جنوب إسرائيل: Israel is where, not who).
-        near = [e for e in after if self.token_gap(match.end, e.start) <= _SOURCE_WINDOW
+        near = [e for e in after if self.token_gap(match.end, e.start) <= words.SOURCE_WINDOW
                 and e.type != "LOC" and not self.in_prepositional_phrase(e)]
         before = [e for e in before if e.type != "LOC"]
         inside = [e for e in self.entities_between(self.tokens[match.start].end,
@@ -298,22 +241,22 @@ class EventCoder:
     def only_particles_between(self, entity: Entity, i: int) -> bool:
         """Nothing but particles (قد، لقد) between an actor and token i: subject-verb order."""
         first = self.token_at(entity.end - 1) + 1
-        return all(fold_str(t.text) in _PARTICLES for t in self.tokens[first:i])
+        return all(fold_str(t.text) in words.PARTICLES for t in self.tokens[first:i])
 
     def after_between(self, entity: Entity) -> bool:
         """بين a few words before the actor (بين الملك السعودي سلمان …)."""
         j = self.token_at(entity.start)
-        return any(fold_str(t.text) in _BETWEEN for t in self.tokens[max(0, j - 3):j])
+        return any(fold_str(t.text) in words.BETWEEN for t in self.tokens[max(0, j - 3):j])
 
     def in_prepositional_phrase(self, entity: Entity) -> bool:
         """After a preposition, directly or through one noun (على رجل بلغاري)."""
-        return self.governing_preposition(entity) in _PREPOSITIONS_ALL
+        return self.governing_preposition(entity) in words.PREPOSITIONS_ALL
 
     def governing_preposition(self, entity: Entity) -> str | None:
         """The preposition before an actor, or before the one bare noun it qualifies
         (اعتقلت الشرطة على رجل بلغاري: بلغاري is reached through على)."""
         prep = self.preposition_before(entity)
-        if prep in _PREPOSITIONS_ALL:
+        if prep in words.PREPOSITIONS_ALL:
             return prep
         j = self.token_at(entity.start)
         if j >= 2 and self.tokens[j].start == entity.start:
@@ -323,7 +266,7 @@ class EventCoder:
                 if clitic:
                     return fold_str(clitic[-1])
                 word = fold_str(self.tokens[j - 2].text)
-                if word in _PREPOSITIONS_ALL and not head.prefixes:
+                if word in words.PREPOSITIONS_ALL and not head.prefixes:
                     return word
         return prep
 
@@ -331,9 +274,9 @@ class EventCoder:
         """Is the noun after this trigger the one acted upon? Verbal nouns of violence and
         arrest (مقتل ضابط، اعتقال الصحفي), and قتل/أصيب, which news uses in the passive."""
         word = fold_str(match.entry.pattern.split()[0])
-        if word not in _PATIENT_FIRST:
+        if word not in words.PATIENT_FIRST:
             return False
-        return match.entry.pos != "verb" or word in _PASSIVE_VERBS
+        return match.entry.pos != "verb" or word in words.PASSIVE_VERBS
 
     def token_at(self, char: int) -> int:
         """The index of the token that contains (or starts at) character `char`."""
@@ -361,7 +304,7 @@ class EventCoder:
         """من قبل X، على يد X: the actor after these words acts."""
         for entity in after:
             j = self.token_at(entity.start) - 1
-            if j >= 0 and fold_str(self.tokens[j].text) in _AGENT_WORDS:
+            if j >= 0 and fold_str(self.tokens[j].text) in words.AGENT_WORDS:
                 return entity
         return None
 
@@ -386,7 +329,7 @@ class EventCoder:
         j = self.token_at(entity.start)
         if self.tokens[j].start < entity.start:
             return any(p.label == "conj" for p in self.tokens[j].prefixes)
-        if j > 0 and fold_str(self.tokens[j - 1].text) in _folded("و", "مع"):
+        if j > 0 and fold_str(self.tokens[j - 1].text) in words.folded("و", "مع"):
             return True
         # The و may open the title before the name: والرئيس التركي رجب طيب أردوغان.
         for token in reversed(self.tokens[max(0, j - 3):j + 1]):
@@ -422,14 +365,15 @@ class EventCoder:
             actors = foreign
         if not preps and actors:
             candidate = actors[0]
-            if self.preposition_before(candidate) not in _folded("في", "ب", "من", "عن", "ل"):
+            if self.preposition_before(candidate) not in words.folded("في", "ب", "من", "عن", "ل"):
                 return candidate
         places = [e for e in others if e.type == "LOC"]
         if places:
             return places[0]
         # Force lands somewhere: غارات … في اليمن strikes Yemen when no one else is named.
-        if root in _FORCE_ROOTS:
-            return next((e for e in others if self.preposition_before(e) in _folded("في", "على")),
+        if root in words.FORCE_ROOTS:
+            on = words.folded("في", "على")
+            return next((e for e in others if self.preposition_before(e) in on),
                         None)
         return None
 
@@ -452,7 +396,7 @@ class EventCoder:
             source, target = self.arguments(match, clause)
             if source is None or (target is None and not self.may_lack_target(match)):
                 continue
-            code = _REJECT if refusal else match.entry.code
+            code = words.REJECT if refusal else match.entry.code
             key = (source.code, target.code if target else None, code.root)
             if key in seen:
                 continue
@@ -466,7 +410,7 @@ class EventCoder:
         """Non-overlapping trigger matches of a sentence, longest first at each token."""
         found, i = [], lo
         while i < hi:
-            after_topic = i > 0 and fold_str(self.tokens[i - 1].text) in _TOPIC_PREPOSITIONS
+            after_topic = i > 0 and fold_str(self.tokens[i - 1].text) in words.TOPIC_PREPOSITIONS
             matches = [] if after_topic else [
                 m for m in self.actions.match(self.tokens, i)
                 if m.end <= hi and (self.is_verb(m) or self.noun_reports(m))]
@@ -488,7 +432,7 @@ class EventCoder:
         # The segmenter may take a verb's first letters for clitics (التقي → ال + تقي):
         # the whole word, less a conjunction, is still a form of the verb.
         word = fold_str(token.text)
-        word = word[1:] if word[:1] in _CONJUNCTIONS and len(word) > 3 else word
+        word = word[1:] if word[:1] in words.CONJUNCTIONS and len(word) > 3 else word
         return any(e.pos != "noun" for e in self.actions.lookup(word))
 
     def noun_reports(self, match: ActionMatch) -> bool:
@@ -498,12 +442,13 @@ class EventCoder:
         token = self.tokens[match.start]
         if any(p.label == "prep" for p in token.prefixes):
             return False
-        if match.start > 0 and fold_str(self.tokens[match.start - 1].text) in _TOPIC_PREPOSITIONS:
+        before = fold_str(self.tokens[match.start - 1].text) if match.start > 0 else ""
+        if before in words.TOPIC_PREPOSITIONS:
             return False
         if self.after_light_verb(match.start):
             return True
         if match.entry.joint and match.end < len(self.tokens) and fold_str(
-                self.tokens[match.end].text) in _BETWEEN:
+                self.tokens[match.end].text) in words.BETWEEN:
             return True  # اتصال هاتفي بين الملك السعودي والرئيس التركي
         # An actor begins in the very next word (it may run on: لقاء وزير خارجيتها).
         i = bisect.bisect_left(self.entity_starts, self.tokens[match.end - 1].end)
@@ -516,17 +461,17 @@ class EventCoder:
 
     def light_verb_index(self, i: int) -> int | None:
         """The light or intent verb a few words before token i, its subject in between."""
-        words = 0
+        seen = 0
         for j in range(i - 1, -1, -1):
             token = self.tokens[j]
-            if not token.is_arabic and token.text not in _SOFT_PUNCT:
+            if not token.is_arabic and token.text not in words.SOFT_PUNCT:
                 return None
-            words += token.is_arabic
-            if words > _LIGHT_VERB_WINDOW:
+            seen += token.is_arabic
+            if seen > words.LIGHT_VERB_WINDOW:
                 return None
-            if token.is_arabic and fold_str(token.text) in _COMPLEMENTIZERS:
+            if token.is_arabic and fold_str(token.text) in words.COMPLEMENTIZERS:
                 return None  # أعلن … أن السلطات ألقت: a clause of its own begins
-            if token.is_arabic and fold_str(token.stem.text) in _LIGHT_VERBS:
+            if token.is_arabic and fold_str(token.stem.text) in words.LIGHT_VERBS:
                 return j
         return None
 

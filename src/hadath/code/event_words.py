@@ -1,0 +1,104 @@
+"""The small Arabic words the event coder reads around a trigger: negations, modal and
+future markers, clause openers, prepositions, light verbs and the like (folded forms).
+
+Kept apart from the rules in events.py so that a reader can see, and extend, what each
+rule listens for.
+"""
+
+from __future__ import annotations
+
+from hadath.lexicon.cameo import load_cameo
+from hadath.text.fold import fold_str
+
+__all__ = [
+    "AGENT_WORDS",
+    "ASIDE_WORDS",
+    "BETWEEN",
+    "CLAUSE_PUNCT",
+    "CLAUSE_WORDS",
+    "COMPLEMENTIZERS",
+    "CONDITION",
+    "CONJUNCTIONS",
+    "COOPERATIVE_ROOTS",
+    "DENIALS",
+    "FORCE_ROOTS",
+    "FUTURE",
+    "LIGHT_VERBS",
+    "LIGHT_VERB_WINDOW",
+    "MIN",
+    "MODIFIER_WINDOW",
+    "NEGATIONS",
+    "PARTICLES",
+    "PASSIVE_VERBS",
+    "PATIENT_FIRST",
+    "PREPOSITIONS",
+    "PREPOSITIONS_ALL",
+    "QABL",
+    "REFUSALS",
+    "REJECT",
+    "RELATIVES",
+    "SOFT_PUNCT",
+    "SOURCE_WINDOW",
+    "TOPIC_PREPOSITIONS",
+    "UNDIRECTED_ROOTS",
+    "folded",
+]
+
+
+def folded(*words: str) -> frozenset[str]:
+    return frozenset(fold_str(w) for w in words)
+
+
+# Complementizers and relative pronouns open a new clause (قال إن روسيا …، التي …).
+CLAUSE_WORDS = folded("إن", "أن", "بأن", "وأن", "لأن", "الذي", "التي", "الذين", "حيث",
+                        "بينما", "فيما", "عندما", "بعدما", "بعد", "قبل", "لكن", "ولكن", "غير")
+CLAUSE_PUNCT = frozenset(".,:;!?\u060c\u061b\u061f\"«»“”()")  # . , : ; ! ? ، ؛ ؟ quotes
+NEGATIONS = folded("لم", "لن", "لا", "ليس", "ليست", "ما", "عدم", "دون", "بدون", "نفى", "نفت",
+                     "ينفي", "تنفي", "بلا")
+FUTURE = folded("سوف", "سيتم", "المقرر", "المتوقع", "المنتظر", "يعتزم", "تعتزم", "يعتزمان",
+                  "ينوي", "تنوي", "تعتزمان", "يخطط", "تخطط", "يرتقب", "مرتقب", "مرتقبة",
+                  "سيكون", "ستكون", "قريبا", "غدا")
+CONDITION = folded("إذا", "اذا", "لو", "لولا", "حال", "حالة", "قد", "ربما", "يمكن", "يجب",
+                     "ينبغي", "يحتمل")
+PREPOSITIONS = folded("في", "إلى", "على", "من", "عن", "حول", "بشأن", "ضد", "أجل", "بهدف",
+                        "بعد", "قبل", "خلال", "إثر", "عقب", "بسبب", "منذ", "لدعم", "نحو", "أمام")
+# Before a verbal noun these make it a purpose, topic or cause, not a reported event; time
+# words (بعد، عقب، خلال) and في do not (عقب اتصال هاتفي بين …، في لقاء جمع …).
+TOPIC_PREPOSITIONS = folded("إلى", "على", "من", "عن", "حول", "بشأن", "ضد", "أجل", "بهدف",
+                              "لدعم", "نحو", "أمام", "منذ", "بسبب")
+AGENT_WORDS = folded("قبل", "يد")
+QABL, MIN = fold_str("قبل"), fold_str("من")
+BETWEEN = folded("بين")
+REFUSALS = folded("لن")
+COOPERATIVE_ROOTS = frozenset(("03", "04", "05", "06", "07", "08"))
+REJECT = load_cameo()["120"]
+COMPLEMENTIZERS = folded("أن", "إن", "بأن", "وأن", "لأن")
+PARTICLES = folded("قد", "لقد", "فقد", "وقد")
+# Every preposition, as a word or a glued letter, and place nouns that act like one.
+PREPOSITIONS_ALL = PREPOSITIONS | folded("ب", "ل", "ك", "مع", "لدى", "جنوب", "شمال", "شرق",
+                                            "غرب", "وسط", "داخل", "قرب", "أنحاء")
+CONJUNCTIONS = folded("و", "ف")
+# Triggers whose following noun is the one acted upon: news writes "قتل 53 عنصرا" (53 were
+# killed) and "مقتل ضابط", "اعتقال الصحفي", so the actor must come before or after من قبل.
+PATIENT_FIRST = folded("قتل", "مقتل", "اغتيال", "محاولة", "اختطاف", "خطف", "اعتقال", "توقيف",
+                         "احتجاز", "أصيب", "إصابة", "أسر", "إعدام", "تصفية", "استهداف", "ضحايا")
+PASSIVE_VERBS = folded("قتل", "أصيب")
+DENIALS = folded("نفى", "نفت", "ينفي", "تنفي", "نفيا", "نافيا", "نافية")
+RELATIVES = folded("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
+# Verbs that take an event noun as object: بدأ زيارة، أجرى محادثات، شن غارات، نفذ هجوما.
+LIGHT_VERBS = folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا", "قام", "قامت", "شن", "شنت", "نفذ",
+                       "نفذت", "واصل", "واصلت", "عقد", "عقدت", "عقدا", "أطلق", "أطلقت", "اختتم",
+                       "اختتمت", "يجري", "تجري", "يبدأ", "تبدأ", "يواصل", "تواصل",
+                       # intent: يعتزم الرئيس زيارة لبنان
+                       "يعتزم", "تعتزم", "ينوي", "تنوي", "قرر", "قررت", "يستعد", "تستعد",
+                       "يعتزمان", "أعلن", "أعلنت")
+LIGHT_VERB_WINDOW = 8
+ASIDE_WORDS = 8  # the longest name or date set off by commas
+# Commas around a date (أعلنت أستراليا، الاثنين، وقف) and the marks of a hashtag name.
+SOFT_PUNCT = frozenset("\u060c,#_")
+# Roots coded without a target: a protest or a bombing may have no addressee in the text.
+# Every other event is a dyad, as in GDELT; with no target found it is not coded.
+UNDIRECTED_ROOTS = frozenset(("14", "18"))
+FORCE_ROOTS = frozenset(("15", "17", "18", "19", "20"))
+MODIFIER_WINDOW = 3  # tokens before a trigger searched for negation and mode
+SOURCE_WINDOW = 6  # tokens after a trigger within which its source may start
