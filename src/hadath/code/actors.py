@@ -104,7 +104,7 @@ class _Coder:
     def linked(self, left: Match, right: Match) -> bool:
         """Right follows left after one link word (باسم، في، لدى)."""
         return right.start == left.end + 1 and any(
-            k in _LINK_WORDS for k in _token_keys(self.tokens[left.end]))
+            k in _LINK_WORDS for k in bare_keys(self.tokens[left.end].text))
 
     def lam_only(self, match: Match) -> bool:
         """The phrase's first word carries just the preposition ل (لمنظمة، للأمم)."""
@@ -118,7 +118,7 @@ class _Coder:
 
     def after_naming_noun(self, match: Match) -> bool:
         return match.start > 0 and any(
-            k in _NAMING_NOUNS for k in _token_keys(self.tokens[match.start - 1]))
+            k in _NAMING_NOUNS for k in bare_keys(self.tokens[match.start - 1].text))
 
     def code(self, matches: list[Match], names: Sequence[NameSpan]) -> list[Mention]:
         self.person_spans = [(n.start, n.end) for n in names if n.type == "PER"]
@@ -225,7 +225,7 @@ class _Coder:
         match = matches[i]
         places = [e for e in match.entries if e.kind == "place"]
         cue = match.start > 0 and any(
-            k in _PLACE_CUES for k in _token_keys(self.tokens[match.start - 1]))
+            k in _PLACE_CUES for k in bare_keys(self.tokens[match.start - 1].text))
         # A one-word place name is often also a word (بيان، وقف): it needs a cue noun
         # before it, or the recogniser reading it as a place here.
         start = phrase_start(self.tokens[match.start], match.cut)
@@ -292,10 +292,6 @@ class _Coder:
         between = self._between(name.end, title.start)
         return title if all(t.text in _APPOSITION_MARKS for t in between) and len(between) <= 1 \
             else None
-
-
-def _token_keys(token: Token) -> tuple[str, ...]:
-    return bare_keys(token.text)
 
 
 def code_mentions(text: str, tokens: Sequence[Token], published: str | None,

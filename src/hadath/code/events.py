@@ -231,9 +231,9 @@ class EventCoder:
             return before[-2], before[-1]  # موسكو وأنقرة اتفقتا
         elif before:
             source, rest = before[-1], after
-        elif self.is_verb(match) and self.carried_subject(match) is not None:
+        elif self.is_verb(match) and (carried := self.carried_subject(match)) is not None:
             # كما دعا المفوضية إلى …: the subject left out is the previous sentence's actor.
-            source, rest = self.carried_subject(match), after
+            source, rest = carried, after
         else:
             return None, None
         return source, self.target(source, rest, entry.target_preps, entry.joint, entry.root)

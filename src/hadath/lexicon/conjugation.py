@@ -18,7 +18,6 @@ __all__ = ["EXCLUDE_MARK", "MIN_FORM", "noun_forms", "token_keys", "verb_forms"]
 
 EXCLUDE_MARK = "!"  # a `present` cell form starting with it is dropped from the generated forms
 MIN_FORM = 3  # shorter generated forms (jussives like تر) are too ambiguous to keep
-_EXCLUDE, _MIN_FORM = EXCLUDE_MARK, MIN_FORM
 
 _ALEF = "\u0627"  # alef
 _HAMZA_ALEFS = "\u0623\u0625\u0622"  # alef with hamza above, below, madda
@@ -127,15 +126,15 @@ def verb_forms(past: str, presents: Iterable[str] = ()) -> frozenset[str]:
     """
     bare = strip_marks(past).strip()
     wanted = [strip_marks(p).strip() for p in presents if p.strip()]
-    given = [p for p in wanted if not p.startswith(_EXCLUDE)]
-    excluded = {fold_str(p[1:]) for p in wanted if p.startswith(_EXCLUDE)}
+    given = [p for p in wanted if not p.startswith(EXCLUDE_MARK)]
+    excluded = {fold_str(p[1:]) for p in wanted if p.startswith(EXCLUDE_MARK)}
     if bare[-1] in (_ALEF_MAKSURA, _YEH) or (bare[-1] == _ALEF and len(bare) >= 3):
         forms = _defective_forms(bare, given or None)
     else:
         forms = {bare + ending for ending in _PAST_ENDINGS}
         for present in given or _present_stems(bare):
             forms |= _present_forms(present)
-    folded = {fold_str(form) for form in forms if len(form) >= _MIN_FORM or form == bare}
+    folded = {fold_str(form) for form in forms if len(form) >= MIN_FORM or form == bare}
     return frozenset(folded - excluded)
 
 
