@@ -12,10 +12,12 @@ from hadath.text.fold import fold_str
 
 __all__ = [
     "AGENT_WORDS",
+    "ASIDE_PUNCT",
     "ASIDE_WORDS",
     "BETWEEN",
     "CLAUSE_PUNCT",
     "CLAUSE_WORDS",
+    "COMMAS",
     "COMPLEMENTIZERS",
     "CONDITION",
     "CONJUNCTIONS",
@@ -23,14 +25,17 @@ __all__ = [
     "DENIALS",
     "FORCE_ROOTS",
     "FUTURE",
+    "HARD_PUNCT",
     "LIGHT_VERBS",
     "LIGHT_VERB_WINDOW",
     "MIN",
     "MODIFIER_WINDOW",
     "NEGATIONS",
+    "NEWS_DAYS",
     "PARTICLES",
     "PASSIVE_VERBS",
     "PATIENT_FIRST",
+    "PLUPERFECT",
     "PREPOSITIONS",
     "PREPOSITIONS_ALL",
     "QABL",
@@ -84,6 +89,9 @@ PATIENT_FIRST = folded("قتل", "مقتل", "اغتيال", "محاولة", "ا
                          "احتجاز", "أصيب", "إصابة", "أسر", "إعدام", "تصفية", "استهداف", "ضحايا")
 PASSIVE_VERBS = folded("قتل", "أصيب")
 DENIALS = folded("نفى", "نفت", "ينفي", "تنفي", "نفيا", "نافيا", "نافية")
+# كان before a verb sets it before the news (وكانت استهدفت، كان قد أعلن).
+PLUPERFECT = folded("كان", "كانت", "كانوا", "كانا", "كانتا")
+NEWS_DAYS = 3  # a date this close to publication makes a relative clause news
 RELATIVES = folded("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
 # Verbs that take an event noun as object: بدأ زيارة، أجرى محادثات، شن غارات، نفذ هجوما.
 LIGHT_VERBS = folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا", "قام", "قامت", "شن", "شنت", "نفذ",
@@ -96,6 +104,9 @@ LIGHT_VERB_WINDOW = 8
 ASIDE_WORDS = 8  # the longest name or date set off by commas
 # Commas around a date (أعلنت أستراليا، الاثنين، وقف) and the marks of a hashtag name.
 SOFT_PUNCT = frozenset("\u060c,#_")
+COMMAS = frozenset("\u060c,")  # ، ,
+HARD_PUNCT = frozenset(".!?:;\u061b\u061f")  # a bracket never spans these: . ! ? : ; ؛ ؟
+ASIDE_PUNCT = SOFT_PUNCT | {"(", ")"}
 # Roots coded without a target: a protest or a bombing may have no addressee in the text.
 # Every other event is a dyad, as in GDELT; with no target found it is not coded.
 UNDIRECTED_ROOTS = frozenset(("14", "18"))

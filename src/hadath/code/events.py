@@ -21,8 +21,10 @@ next trigger), and its arguments come from the coded entities of that clause:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from hadath.code import event_words as words
 from hadath.code.dates import sentence_date
@@ -33,6 +35,8 @@ from hadath.text.fold import fold_str
 from hadath.text.spans import Span, Token
 
 __all__ = ["EventCoder", "code_events"]
+
+_BRACKETED = re.compile(r"\([^()\n]{1,80}\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +69,14 @@ class EventCoder:
         self.covered = bytearray(len(text) + 1)
         for span in [*entities, *dates]:
             self.covered[span.start:span.end] = b"\x01" * (span.end - span.start)
+        # Characters inside brackets: a gloss (وسط اليمن، #حماس) names no party to the event.
+        self.bracketed = bytearray(len(text) + 1)
+        for gloss in _BRACKETED.finditer(text):
+            self.bracketed[gloss.start():gloss.end()] = b"\x01" * (gloss.end() - gloss.start())
         self.sentence_lo, self.sentence_sources = 0, []
         self.agent_found = False
+        # Why each trigger gave no event (trigger start char → reason), for `hadath explain`.
+        self.dropped: dict[int, str] = {}
 
     # -- structure -------------------------------------------------------------------------
     def token_range(self, sentence: Span) -> tuple[int, int]:
@@ -97,17 +107,41 @@ class EventCoder:
             end += 1
         return _Clause(start, end)
 
-    def aside_end(self, comma: int, hi: int) -> int | None:
+    def aside_end(self, opening: int, hi: int) -> int | None:
         """A name or a date between commas is an aside, not a new clause (لقاء وزير خارجيتها،
-        الشيخ خالد بن أحمد، بنظيره السوري، السبت، …): the index of its closing comma."""
-        if self.tokens[comma].text not in words.SOFT_PUNCT:
+        الشيخ خالد بن أحمد، بنظيره السوري، السبت، …), and so is a short gloss in brackets
+        (وكيل محافظة إب (وسط اليمن)): the index of the aside's last token."""
+        mark = self.tokens[opening].text
+        if mark == "(":
+            return self.bracket_end(opening, hi)
+        if mark not in words.COMMAS:
             return None
-        for close in range(comma + 1, min(hi, comma + words.ASIDE_WORDS + 2)):
-            if self.tokens[close].text in words.SOFT_PUNCT:
-                inside = self.tokens[comma + 1:close]
-                covered = all(self.covered[t.start] for t in inside if t.is_arabic)
+        for close in range(opening + 1, min(hi, opening + words.ASIDE_WORDS + 2)):
+            if self.tokens[close].text == "(":
+                close = self.bracket_end(close, hi)
+                if close is None:
+                    return None
+                continue
+            if self.tokens[close].text in words.COMMAS:
+                inside = [t for t in self.tokens[opening + 1:close] if t.is_arabic]
+                covered = all(self.covered[t.start] for t in inside)
                 return close if inside and covered else None
         return None
+
+    def bracket_end(self, opening: int, hi: int) -> int | None:
+        """The index of the ")" closing a short bracketed gloss that opens at `opening`."""
+        for close in range(opening + 1, min(hi, opening + words.ASIDE_WORDS + 2)):
+            if self.tokens[close].text == ")":
+                return close
+            if self.tokens[close].text in words.HARD_PUNCT:
+                return None
+        return None
+
+    def in_brackets(self, entity: Entity) -> bool:
+        return bool(self.bracketed[entity.start])
+
+    def clause_text(self, clause: _Clause) -> str:
+        return self.text[self.char(clause.lo):self.tokens[clause.hi - 1].end]
 
     def in_quote(self, at: int) -> bool:
         return any(s <= at < e for s, e in self.quoted)
@@ -117,9 +151,9 @@ class EventCoder:
         return [fold_str(t.text) for t in self.tokens[max(lo, i - words.MODIFIER_WINDOW):i]
                 if t.is_arabic]
 
-    def is_negated(self, match: ActionMatch, lo: int) -> bool:
-        before = self.words_before(match.start, lo)
-        if any(w in words.NEGATIONS or w[1:] in words.NEGATIONS for w in before):
+    def is_negated(self, match: ActionMatch, lo: int, clause_lo: int) -> bool:
+        # A particle negates its own clause only: ولكن العملية لم تكن بلا خسائر إذ قتل …
+        if _any_in(self.words_before(match.start, clause_lo), words.NEGATIONS):
             return True
         # A denial governs its whole clause: ونفت السعودية التعرض له أو قتله.
         return any(fold_str(t.stem.text) in words.DENIALS for t in self.tokens[lo:match.start])
@@ -137,23 +171,45 @@ class EventCoder:
         """لن + a cooperative act (لن تعترف بالنتائج، لن نتفاوض مع …) announces a refusal:
         coded as a rejection (12), not dropped like a plain negation."""
         before = self.words_before(match.start, lo)
-        return match.entry.root in words.COOPERATIVE_ROOTS and any(
-            w in words.REFUSALS or w[1:] in words.REFUSALS for w in before)
+        return match.entry.root in words.COOPERATIVE_ROOTS and _any_in(before, words.REFUSALS)
 
-    def is_background(self, match: ActionMatch) -> bool:
-        """A trigger right after a relative pronoun describes (اتفاق سلام أبرم في 2015، التحالف
-        الذي تتزعمه السعودية): background, not the news."""
-        return match.start > 0 and fold_str(self.tokens[match.start - 1].text) in words.RELATIVES
+    def is_background(self, match: ActionMatch, clause: _Clause) -> bool:
+        """A trigger right after a relative pronoun describes (التحالف الذي تتزعمه السعودية),
+        unless its clause dates it to the news (ساترفيلد الذي اجتمع اليوم مع الحريري); after
+        كان it tells what had happened before (العمليات التي شنت … وكانت استهدفت …)."""
+        previous = [fold_str(t.text) for t in self.tokens[max(0, match.start - 2):match.start]]
+        if _any_in(previous, words.PLUPERFECT):
+            return True
+        return bool(previous) and previous[-1] in words.RELATIVES and not self.dated_now(clause)
+
+    def dated_now(self, clause: _Clause) -> bool:
+        """Does a date within a few days of publication stand in the clause (اليوم، أمس)?"""
+        if not self.published or len(self.published) < 10:
+            return False
+        lo, hi = self.char(clause.lo), self.char(clause.hi)
+        news_day = self.published[:10]
+        return any(lo <= d.start < hi and d.precision == "day" and d.value
+                   and _days_apart(d.value, news_day) <= words.NEWS_DAYS for d in self.dates)
+
+    def antecedent(self, match: ActionMatch) -> Entity | None:
+        """The actor a relative pronoun before `match` refers to (ساترفيلد الذي اجتمع …)."""
+        j = match.start - 1
+        if j < 1 or fold_str(self.tokens[j].text) not in words.RELATIVES:
+            return None
+        before = self.entities_between(self.char(max(0, j - words.ASIDE_WORDS)),
+                                       self.tokens[j].start)
+        if before and self.token_at(before[-1].end - 1) == j - 1 and before[-1].type != "LOC":
+            return before[-1]
+        return None
 
     def mode(self, match: ActionMatch, lo: int) -> str | None:
         trigger = self.tokens[match.start]
         if any(p.label == "fut" for p in trigger.prefixes):
             return "future"
         before = self.words_before(match.start, lo)
-        if any(w in words.FUTURE or w[1:] in words.FUTURE for w in before):
+        if _any_in(before, words.FUTURE):
             return "future"
-        if any((w in words.CONDITION or w[1:] in words.CONDITION) and w not in words.PARTICLES
-               for w in before):
+        if _any_in([w for w in before if w not in words.PARTICLES], words.CONDITION):
             return "hypothetical"
         # قد before a present verb is "may" (قد تفرض), before a past one "has" (قد فرضت).
         if any(w in words.PARTICLES for w in before) and fold_str(trigger.stem.text)[:1] in "يتن":
@@ -162,11 +218,11 @@ class EventCoder:
 
     # -- arguments -------------------------------------------------------------------------
     def entities_between(self, start: int, end: int) -> list[Entity]:
-        """Coded entities inside [start, end) (characters), in text order."""
+        """Coded entities inside [start, end) (characters), in text order, glosses left out."""
         i = bisect.bisect_left(self.entity_starts, start)
         found = []
         while i < len(self.entities) and self.entities[i].start < end:
-            if self.entities[i].end <= end:
+            if self.entities[i].end <= end and not self.in_brackets(self.entities[i]):
                 found.append(self.entities[i])
             i += 1
         return _outermost(found)
@@ -199,6 +255,8 @@ class EventCoder:
             if subject is None:
                 return None, None
             source, rest = subject, after
+        elif (antecedent := self.antecedent(match)) is not None:
+            source, rest = antecedent, after
         elif inside:  # أطلق مسلحون فلسطينيون عشرات الصواريخ: the subject sits in the phrase's gap
             source, rest = inside[0], [*inside[1:], *after]
         elif agent is not None:
@@ -388,17 +446,26 @@ class EventCoder:
         events, seen = [], set()
         for match in matches:
             refusal = self.is_refusal(match, lo)
-            if (self.in_quote(self.tokens[match.start].start) or self.is_background(match)
-                    or (self.is_negated(match, lo) and not refusal)):
-                continue
+            at = self.tokens[match.start].start
             clause = self.clause(match, lo, hi, [s for s in starts if s != match.start])
+            skip = ("inside a direct quotation" if self.in_quote(at) else
+                    "background (relative clause or pluperfect)"
+                    if self.is_background(match, clause) else
+                    "negated" if self.is_negated(match, lo, clause.lo) and not refusal else None)
+            if skip:
+                self.dropped[at] = skip
+                continue
             self.agent_found = False
             source, target = self.arguments(match, clause)
             if source is None or (target is None and not self.may_lack_target(match)):
+                self.dropped[at] = (f"no source in «{self.clause_text(clause)}»" if source is None
+                                    else f"source {source.code}, no target in "
+                                    f"«{self.clause_text(clause)}»")
                 continue
             code = words.REJECT if refusal else match.entry.code
             key = (source.code, target.code if target else None, code.root)
             if key in seen:
+                self.dropped[at] = "same source, target and root as an event before"
                 continue
             seen.add(key)
             self.sentence_sources.append(source)
@@ -464,7 +531,7 @@ class EventCoder:
         seen = 0
         for j in range(i - 1, -1, -1):
             token = self.tokens[j]
-            if not token.is_arabic and token.text not in words.SOFT_PUNCT:
+            if not token.is_arabic and token.text not in words.ASIDE_PUNCT:
                 return None
             seen += token.is_arabic
             if seen > words.LIGHT_VERB_WINDOW:
@@ -536,6 +603,17 @@ class EventCoder:
             self.last_actor = self.sentence_sources[-1] if self.sentence_sources else (
                 self.speaker_in(sentence))
         return events
+
+
+def _days_apart(first: str, second: str) -> int:
+    return abs((date.fromisoformat(first[:10]) - date.fromisoformat(second[:10])).days)
+
+
+def _any_in(folded_words: Sequence[str], wanted: frozenset[str]) -> bool:
+    """Is one of the words, or one less its conjunction (ولم، فلن), in `wanted`? Only و and ف
+    come off: كما is not ما."""
+    return any(w in wanted or (w[:1] in words.CONJUNCTIONS and w[1:] in wanted)
+               for w in folded_words)
 
 
 def _named_over_titles(entities: Sequence[Entity], text: str) -> list[Entity]:

@@ -25,6 +25,7 @@ def explain_sentence(doc: Doc) -> list[str]:
     actions = load_actions()
     coder = EventCoder(doc.text, doc.tokens, doc.sentences, doc.entities, doc.quotes, doc.dates,
                        doc.places, doc.published, actions)
+    coder.code()
     lines.append("triggers:")
     for sentence in doc.sentences:
         lo, hi = coder.token_range(sentence)
@@ -36,6 +37,8 @@ def explain_sentence(doc: Doc) -> list[str]:
                 words = " ".join(t.text for t in doc.tokens[match.start:match.end])
                 lines.append(f"  «{words}» {entry.cameo} {entry.code.label} — actions.tsv:"
                              f"{entry.line} {entry.pattern} ({entry.pos}; read as {reads})")
+                if (why := coder.dropped.get(doc.tokens[i].start)) is not None:
+                    lines.append(f"      no event: {why}")
     lines.append("events:")
     if not doc.events:
         lines.append("  none")
