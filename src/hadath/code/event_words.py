@@ -44,6 +44,7 @@ __all__ = [
     "RELATIVES",
     "SOFT_PUNCT",
     "SOURCE_WINDOW",
+    "TEAM_WORDS",
     "TOPIC_PREPOSITIONS",
     "UNDIRECTED_ROOTS",
     "folded",
@@ -92,6 +93,8 @@ DENIALS = folded("نفى", "نفت", "ينفي", "تنفي", "نفيا", "ناف
 # كان before a verb sets it before the news (وكانت استهدفت، كان قد أعلن).
 PLUPERFECT = folded("كان", "كانت", "كانوا", "كانا", "كانتا")
 NEWS_DAYS = 3  # a date this close to publication makes a relative clause news
+# Team words: the country after them is a side in a match (المنتخب التونسي).
+TEAM_WORDS = folded("منتخب", "نادي", "فريق", "لاعب", "لاعبي", "مرمى", "دوري")
 RELATIVES = folded("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")
 # Verbs that take an event noun as object: بدأ زيارة، أجرى محادثات، شن غارات، نفذ هجوما.
 LIGHT_VERBS = folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا", "قام", "قامت", "شن", "شنت", "نفذ",

@@ -53,18 +53,19 @@ class EventCoder:
                  places: Sequence[Place], published: str | None,
                  actions: ActionLexicon) -> None:
         self.text, self.tokens, self.sentences = text, tokens, sentences
+        self.token_starts = [t.start for t in tokens]
         self.actions = actions
         # Places are targets too (قصف الجيش … مواقع في غزة): coded by their country.
         located = [Entity(p.text or p.name, p.start, p.end or p.start, "LOC", p.country, p.name)
                    for p in places if p.start is not None and p.country]
-        coded = _named_over_titles([e for e in entities if e.code and e.type != "LOC"], text)
+        coded = _named_over_titles([e for e in entities if e.code and e.type != "LOC"
+                                    and not self.is_sports_side(e)], text)
         self.entities = sorted([*coded, *located], key=lambda e: e.start)
         self.entity_starts = [e.start for e in self.entities]
         self.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
         self.quotes = quotes
         self.last_actor: Entity | None = None
         self.dates, self.places, self.published = dates, places, published
-        self.token_starts = [t.start for t in tokens]
         # Which characters lie in an actor or a date: a comma-enclosed run of them is an aside.
         self.covered = bytearray(len(text) + 1)
         for span in [*entities, *dates]:
@@ -77,6 +78,13 @@ class EventCoder:
         self.agent_found = False
         # Why each trigger gave no event (trigger start char → reason), for `hadath explain`.
         self.dropped: dict[int, str] = {}
+
+    def is_sports_side(self, entity: Entity) -> bool:
+        """A nisba after a team word (المنتخب التونسي، نادي الأهلي المصري) names a side in a
+        match, not a state."""
+        j = self.token_at(entity.start)
+        heads = [fold_str(t.stem.text) for t in self.tokens[max(0, j - 2):j] if t.is_arabic]
+        return any(h in words.TEAM_WORDS for h in heads)
 
     # -- structure -------------------------------------------------------------------------
     def token_range(self, sentence: Span) -> tuple[int, int]:
@@ -103,6 +111,9 @@ class EventCoder:
                 skip = self.aside_end(end, hi)
                 if skip is None:
                     break
+                # The comma that closes one aside may open the next (، محمد الدعام، الأحد،).
+                while (following := self.aside_end(skip, hi)) is not None:
+                    skip = following
                 end = skip
             end += 1
         return _Clause(start, end)
@@ -241,7 +252,7 @@ class EventCoder:
         before = self.entities_between(self.char(clause.lo), self.tokens[match.start].start)
         # A subject after its verb comes close and bare: not after a preposition
         # (أطلقت … على جنوب إسرائيل: Israel is where, not who).
-        near = [e for e in after if self.token_gap(match.end, e.start) <= words.SOURCE_WINDOW
+        near = [e for e in after if self.word_gap(match.end, e.start) <= words.SOURCE_WINDOW
                 and e.type != "LOC" and not self.in_prepositional_phrase(e)]
         before = [e for e in before if e.type != "LOC"]
         inside = [e for e in self.entities_between(self.tokens[match.start].end,
@@ -324,7 +335,8 @@ class EventCoder:
                 if clitic:
                     return fold_str(clitic[-1])
                 word = fold_str(self.tokens[j - 2].text)
-                if word in words.PREPOSITIONS_ALL and not head.prefixes:
+                bare = all(p.label == "art" for p in head.prefixes)  # على الجهادية الفرنسية
+                if word in words.PREPOSITIONS_ALL and bare:
                     return word
         return prep
 
@@ -357,6 +369,12 @@ class EventCoder:
     def token_gap(self, i: int, char: int) -> int:
         """Tokens between token i and the token at character `char`."""
         return bisect.bisect_left(self.token_starts, char) - i
+
+    def word_gap(self, i: int, char: int) -> int:
+        """Words from token i to the token at character `char`, bracketed glosses and
+        punctuation not counted (وكيل محافظة إب (وسط اليمن)، محمد الدعام)."""
+        j = bisect.bisect_left(self.token_starts, char)
+        return sum(1 for t in self.tokens[i:j] if t.is_arabic and not self.bracketed[t.start])
 
     def passive_agent(self, after: Sequence[Entity]) -> Entity | None:
         """من قبل X، على يد X: the actor after these words acts."""
@@ -421,7 +439,7 @@ class EventCoder:
         foreign = [e for e in actors if e.code[:3] != source.code[:3]]
         if foreign and actors[0] not in foreign:
             actors = foreign
-        if not preps and actors:
+        if actors:
             candidate = actors[0]
             if self.preposition_before(candidate) not in words.folded("في", "ب", "من", "عن", "ل"):
                 return candidate
