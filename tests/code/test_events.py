@@ -457,3 +457,66 @@ def test_events_names_and_dates_between_commas_do_not_end_the_clause() -> None:
             "بنظيره السوري، وليد المعلم، السبت، بالتاريخي.")
     found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
     assert ("BHRGOV", "04", "SYRGOV") in found, found
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "source", "root", "target"),
+    [
+        pytest.param("واتهم محافظ مدينة الحديدة (غرب اليمن)، علي الكبسي، الخميس، الحوثيين "
+                     "بقصف الأحياء السكنية.", "YEM", "11", "YEMREB", id="bracket-and-asides"),
+        pytest.param("ولم تعلن الحكومة عن خسائر، إذ قتل جنديان سوريان في غارة إسرائيلية.",
+                     "ISR", "19", "SYR", id="negation-stays-in-its-clause"),
+        pytest.param("كما طالب وزير الخارجية الأردني الأمم المتحدة بالتدخل.",
+                     "JORGOV", "10", "IGOUNO", id="kama-is-not-ma"),
+        pytest.param("واستقبل الرئيس اللبناني المبعوث الأمريكي الذي التقى اليوم أيضا مع "
+                     "رئيس الوزراء العراقي.", "USA", "04", "IRQGOV", id="relative-dated-today"),
+        pytest.param("وأصدرت المحكمة التركية حكما بالسجن على الصحفية الألمانية.",
+                     "TURJUD", "11", "DEU", id="preposition-through-noun-with-article"),
+        pytest.param("انسحبت كندا من المفاوضات مع المكسيك.", "CAN", "16", "MEX",
+                     id="target-without-the-entry-preposition"),
+    ],
+)
+def test_events_clause_structure(text: str, source: str, root: str, target: str) -> None:
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
+    assert any(s[:len(source)] == source and r == root and (t or "")[:len(target)] == target
+               for s, r, t in found), found
+
+
+@pytest.mark.issue(4)
+def test_events_killed_in_an_air_strike_is_coded_as_the_strike() -> None:
+    events = _events("قتل خمسة مدنيين يمنيين في غارات شنتها مقاتلات سعودية على صنعاء.")
+    found = [(e.source.code[:3], e.cameo[:2], _target(e)[:3]) for e in events]
+    assert ("SAU", "19", "YEM") in found, found
+    assert not any(s == "YEM" for s, _, _ in found), found
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("وكانت القوات التركية قد قصفت مواقع كردية في سوريا.", True),
+        ("العمليات التي شنتها تركيا في سوريا وكانت استهدفت مقاتلين أكراد.", True),
+        ("قصفت القوات التركية مواقع المقاتلين الأكراد في سوريا.", False),
+    ],
+)
+def test_events_pluperfect_is_background(text: str, background: bool) -> None:
+    assert (not _events(text)) == background, _show(_events(text))
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("هاجمت وزارة الخارجية الإيرانية الحكومة الفرنسية بسبب تصريحاتها.", "11"),
+        ("هاجم الجيش الإسرائيلي مواقع حركة حماس.", "19"),
+    ],
+)
+def test_events_verbal_attack_by_a_ministry_is_criticism(text: str, root: str) -> None:
+    assert [e.cameo[:2] for e in _events(text)] == [root]
+
+
+@pytest.mark.issue(4)
+def test_events_on_the_sidelines_of_a_meeting_is_no_meeting() -> None:
+    text = "وصف الوزير المصري المحادثات بالمثمرة على هامش اجتماعات الجامعة العربية في القاهرة."
+    assert not _of(_events(text), "04"), _show(_events(text))

@@ -12,9 +12,11 @@ from hadath.text.fold import fold_str
 
 __all__ = [
     "AGENT_WORDS",
+    "ARMED_ROLES",
     "ASIDE_PUNCT",
     "ASIDE_WORDS",
     "BETWEEN",
+    "BI",
     "CLAUSE_PUNCT",
     "CLAUSE_WORDS",
     "COMMAS",
@@ -22,10 +24,13 @@ __all__ = [
     "CONDITION",
     "CONJUNCTIONS",
     "COOPERATIVE_ROOTS",
+    "CRITICIZE",
     "DENIALS",
+    "FORCE_NOUN_ROOTS",
     "FORCE_ROOTS",
     "FUTURE",
     "HARD_PUNCT",
+    "INSTRUMENT_PREPOSITIONS",
     "LIGHT_VERBS",
     "LIGHT_VERB_WINDOW",
     "MIN",
@@ -42,11 +47,13 @@ __all__ = [
     "REFUSALS",
     "REJECT",
     "RELATIVES",
+    "SHORT_ASIDE_WORDS",
     "SOFT_PUNCT",
     "SOURCE_WINDOW",
     "TEAM_WORDS",
     "TOPIC_PREPOSITIONS",
     "UNDIRECTED_ROOTS",
+    "VERBAL_ATTACK_VERBS",
     "folded",
 ]
 
@@ -70,8 +77,9 @@ PREPOSITIONS = folded("في", "إلى", "على", "من", "عن", "حول", "ب�
                         "بعد", "قبل", "خلال", "إثر", "عقب", "بسبب", "منذ", "لدعم", "نحو", "أمام")
 # Before a verbal noun these make it a purpose, topic or cause, not a reported event; time
 # words (بعد، عقب، خلال) and في do not (عقب اتصال هاتفي بين …، في لقاء جمع …).
-TOPIC_PREPOSITIONS = folded("إلى", "على", "من", "عن", "حول", "بشأن", "ضد", "أجل", "بهدف",
-                              "لدعم", "نحو", "أمام", "منذ", "بسبب")
+# Also the nouns that set a scene rather than report one: على هامش، في سياق، في إطار.
+TOPIC_PREPOSITIONS = folded("هامش", "سياق", "إطار", "إلى", "على", "من", "عن", "حول", "بشأن",
+                            "ضد", "أجل", "بهدف", "لدعم", "نحو", "أمام", "منذ", "بسبب")
 AGENT_WORDS = folded("قبل", "يد")
 QABL, MIN = fold_str("قبل"), fold_str("من")
 BETWEEN = folded("بين")
@@ -105,6 +113,7 @@ LIGHT_VERBS = folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا",
                        "يعتزمان", "أعلن", "أعلنت")
 LIGHT_VERB_WINDOW = 8
 ASIDE_WORDS = 8  # the longest name or date set off by commas
+SHORT_ASIDE_WORDS = 3  # the longest other phrase set off by commas (، في بيان،)
 # Commas around a date (أعلنت أستراليا، الاثنين، وقف) and the marks of a hashtag name.
 SOFT_PUNCT = frozenset("\u060c,#_")
 COMMAS = frozenset("\u060c,")  # ، ,
@@ -113,6 +122,14 @@ ASIDE_PUNCT = SOFT_PUNCT | {"(", ")"}
 # Roots coded without a target: a protest or a bombing may have no addressee in the text.
 # Every other event is a dyad, as in GDELT; with no target found it is not coded.
 UNDIRECTED_ROOTS = frozenset(("14", "18"))
+# هاجم said of a ministry or a person is a verbal attack (111), of an army or a militia force.
+VERBAL_ATTACK_VERBS = folded("هاجم")
+ARMED_ROLES = frozenset(("MIL", "REB", "UAF", "COP", "SPY", "INS"))
+CRITICIZE = load_cameo()["111"]
+FORCE_NOUN_ROOTS = frozenset(("18", "19", "20"))  # an attack noun: غارة، قصف، هجوم
+# قتل … في قصف، جراء غارة، إثر هجوم، بصاروخ: the attack that caused a death.
+INSTRUMENT_PREPOSITIONS = folded("في", "جراء", "إثر", "خلال", "بعد", "عقب", "بسبب")
+BI = fold_str("ب")
 FORCE_ROOTS = frozenset(("15", "17", "18", "19", "20"))
 MODIFIER_WINDOW = 3  # tokens before a trigger searched for negation and mode
 SOURCE_WINDOW = 6  # tokens after a trigger within which its source may start

@@ -75,7 +75,9 @@ class EventCoder:
         for gloss in _BRACKETED.finditer(text):
             self.bracketed[gloss.start():gloss.end()] = b"\x01" * (gloss.end() - gloss.start())
         self.sentence_lo, self.sentence_sources = 0, []
+        self.token_range_hi = len(tokens)
         self.agent_found = False
+        self.instrument_code: CameoCode | None = None  # the attack that a killing came from
         # Why each trigger gave no event (trigger start char → reason), for `hadath explain`.
         self.dropped: dict[int, str] = {}
 
@@ -135,9 +137,20 @@ class EventCoder:
                 continue
             if self.tokens[close].text in words.COMMAS:
                 inside = [t for t in self.tokens[opening + 1:close] if t.is_arabic]
-                covered = all(self.covered[t.start] for t in inside)
-                return close if inside and covered else None
+                return close if inside and self.is_aside(inside) else None
         return None
+
+    def is_aside(self, inside: Sequence[Token]) -> bool:
+        """Names and dates set off by commas are asides; so is a short phrase that neither
+        opens with a conjunction nor holds an action word (، علي الكبسي، / ، في بيان،)."""
+        if all(self.covered[t.start] for t in inside):
+            return True
+        if len(inside) > words.SHORT_ASIDE_WORDS or any(
+                p.label == "conj" for p in inside[0].prefixes):
+            return False
+        first = fold_str(inside[0].text)
+        return first not in words.CLAUSE_WORDS and not any(
+            self.actions.candidates(t) for t in inside)
 
     def bracket_end(self, opening: int, hi: int) -> int | None:
         """The index of the ")" closing a short bracketed gloss that opens at `opening`."""
@@ -189,7 +202,10 @@ class EventCoder:
         unless its clause dates it to the news (ساترفيلد الذي اجتمع اليوم مع الحريري); after
         كان it tells what had happened before (العمليات التي شنت … وكانت استهدفت …)."""
         previous = [fold_str(t.text) for t in self.tokens[max(0, match.start - 2):match.start]]
-        if _any_in(previous, words.PLUPERFECT):
+        opening = next((t for t in self.tokens[self.sentence_lo:match.start] if t.is_arabic), None)
+        # وكانت القوات التركية قد قصفت …: a sentence that opens with كان tells the past.
+        if _any_in(previous, words.PLUPERFECT) or (
+                opening is not None and _any_in([fold_str(opening.text)], words.PLUPERFECT)):
             return True
         return bool(previous) and previous[-1] in words.RELATIVES and not self.dated_now(clause)
 
@@ -278,7 +294,8 @@ class EventCoder:
             # قتل 53 عنصرا، مقتل ضابط، اعتقال الصحفي: who follows is the victim.
             source, rest = before[-1], after
         elif self.patient_first(match):
-            return None, None
+            # قتلت امرأة فلسطينية في قصف إسرائيلي: the attack's author killed the victim.
+            return self.instrument_agent(match, after)
         elif (light := self.light_verb_index(match.start)) is not None and (
                 subjects := [e for e in self.entities_between(self.tokens[light].end,
                                                               self.tokens[match.start].start)
@@ -347,6 +364,54 @@ class EventCoder:
         if word not in words.PATIENT_FIRST:
             return False
         return match.entry.pos != "verb" or word in words.PASSIVE_VERBS
+
+    def instrument_agent(self, match: ActionMatch, after: Sequence[Entity]
+                         ) -> tuple[Entity | None, Entity | None]:
+        """For a victim verb (قتل، أصيب) with no subject: an attack noun after في، جراء، إثر or
+        بـ (في غارات شنتها مقاتلات التحالف، في قصف إسرائيلي) names who struck; the victim is
+        the actor before it."""
+        limit = self.char(self.token_range_hi)
+        for k in range(match.end, self.token_at(limit - 1) + 1):
+            if not self.after_instrument_preposition(k) or not any(
+                    m.entry.root in words.FORCE_NOUN_ROOTS for m in self.actions.match(
+                        self.tokens, k)[:1]):
+                continue
+            struck_by = [e for e in self.entities_between(self.tokens[k].end, limit)
+                         if e.type != "LOC" and self.word_gap(k + 1, e.start) <= 3]
+            victims = [e for e in after if e.end <= self.tokens[k].start and e.type != "LOC"]
+            if struck_by and victims and struck_by[0].code[:3] != victims[0].code[:3]:
+                # Killed in an air strike is coded as the strike (195), as annotators do.
+                self.instrument_code = self.actions.match(self.tokens, k)[0].entry.code
+                return struck_by[0], victims[0]
+            return None, None
+        return None, None
+
+    def choose_code(self, match: ActionMatch, source: Entity, refusal: bool
+                    ) -> tuple[CameoCode, str]:
+        """The event's code and, when it is not the entry's, why."""
+        if refusal:
+            return words.REJECT, f"refused after لن: coded {words.REJECT.code}"
+        if self.instrument_code is not None:
+            return self.instrument_code, f"coded as the attack: {self.instrument_code.code}"
+        code = self.sense(match, source)
+        return code, "" if code is match.entry.code else f"said of a non-armed actor: {code.code}"
+
+    @staticmethod
+    def sense(match: ActionMatch, source: Entity) -> CameoCode:
+        """The entry's code, or the verbal reading of هاجم when no armed actor attacks
+        (هاجمت وزارة الخارجية الإسرائيلية نادي ريال مدريد: a criticism, 111)."""
+        code = match.entry.code
+        if fold_str(match.entry.pattern.split()[0]) not in words.VERBAL_ATTACK_VERBS:
+            return code
+        armed = len(source.code) == 3 or source.code[3:6] in words.ARMED_ROLES or (
+            source.code.startswith("IMG"))
+        return code if armed and source.type != "PER" else words.CRITICIZE
+
+    def after_instrument_preposition(self, k: int) -> bool:
+        token = self.tokens[k]
+        if any(p.label == "prep" and fold_str(p.text) == words.BI for p in token.prefixes):
+            return True
+        return k > 0 and fold_str(self.tokens[k - 1].text) in words.INSTRUMENT_PREPOSITIONS
 
     def token_at(self, char: int) -> int:
         """The index of the token that contains (or starts at) character `char`."""
@@ -457,6 +522,7 @@ class EventCoder:
     def sentence_events(self, sentence: Span) -> list[Event]:
         lo, hi = self.token_range(sentence)
         self.sentence_lo, self.sentence_sources = lo, []
+        self.token_range_hi = hi
         matches = self.triggers(lo, hi)
         # A verbal noun does not end the clause of the verb before it (أدانت قطر الهجوم
         # الإسرائيلي: the attack's author is what Qatar condemns).
@@ -473,14 +539,14 @@ class EventCoder:
             if skip:
                 self.dropped[at] = skip
                 continue
-            self.agent_found = False
+            self.agent_found, self.instrument_code = False, None
             source, target = self.arguments(match, clause)
             if source is None or (target is None and not self.may_lack_target(match)):
                 self.dropped[at] = (f"no source in «{self.clause_text(clause)}»" if source is None
                                     else f"source {source.code}, no target in "
                                     f"«{self.clause_text(clause)}»")
                 continue
-            code = words.REJECT if refusal else match.entry.code
+            code, why = self.choose_code(match, source, refusal)
             key = (source.code, target.code if target else None, code.root)
             if key in seen:
                 self.dropped[at] = "same source, target and root as an event before"
@@ -488,7 +554,7 @@ class EventCoder:
             seen.add(key)
             self.sentence_sources.append(source)
             events.append(self.event(match, sentence, source, target,
-                                     None if refusal else self.mode(match, lo), code))
+                                     None if refusal else self.mode(match, lo), code, why))
         return events
 
     def triggers(self, lo: int, hi: int) -> list[ActionMatch]:
@@ -567,7 +633,7 @@ class EventCoder:
         return j >= 0 and self.entities[j].start <= token.start < self.entities[j].end
 
     def event(self, match: ActionMatch, sentence: Span, source: Entity, target: Entity | None,
-              mode: str | None, code: CameoCode) -> Event:
+              mode: str | None, code: CameoCode, why: str = "") -> Event:
         entry = match.entry
         first, last = self.tokens[match.start], self.tokens[match.end - 1]
         trigger_start, trigger_end = first.start, last.end
@@ -588,7 +654,7 @@ class EventCoder:
             date=date_value, date_precision=precision, place=self.place_in(sentence),
             negated=False, confidence=0.4 if mode else 0.7,
             rule=f"actions.tsv:{entry.line} {entry.pattern}"
-            + ("" if code is entry.code else f", refused: coded {code.code}"),
+            + (f", {why}" if why else ""),
         )
 
     def default_date(self) -> tuple[str | None, str | None]:
