@@ -520,3 +520,21 @@ def test_events_verbal_attack_by_a_ministry_is_criticism(text: str, root: str) -
 def test_events_on_the_sidelines_of_a_meeting_is_no_meeting() -> None:
     text = "وصف الوزير المصري المحادثات بالمثمرة على هامش اجتماعات الجامعة العربية في القاهرة."
     assert not _of(_events(text), "04"), _show(_events(text))
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "source", "root", "target"),
+    [
+        pytest.param("يلتقي وزير الخارجية الأمريكي نظيره التركي، الجمعة، بسنغافورة.",
+                     "USAGOV", "04", "TURGOV", id="party-over-place-after-bi"),
+        pytest.param("واتهمت سوريا وروسيا القوات الإسرائيلية بقصف مطار دمشق.",
+                     "SYR", "11", "ISRMIL", id="co-subject-is-no-target"),
+        pytest.param("انتقد وزير الخارجية الأردني الحكومة الإسرائيلية. كما طالب منظمات الإغاثة "
+                     "والأمم المتحدة بالتدخل.", "JORGOV", "10", "IGOUNO",
+                     id="masculine-verb-feminine-object"),
+    ],
+)
+def test_events_target_choice(text: str, source: str, root: str, target: str) -> None:
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
+    assert (source, root, target) in found, found

@@ -26,6 +26,7 @@ __all__ = [
     "COOPERATIVE_ROOTS",
     "CRITICIZE",
     "DENIALS",
+    "FEMININE_ENDINGS",
     "FORCE_NOUN_ROOTS",
     "FORCE_ROOTS",
     "FUTURE",
@@ -40,9 +41,11 @@ __all__ = [
     "PARTICLES",
     "PASSIVE_VERBS",
     "PATIENT_FIRST",
+    "PLACE_PREPOSITIONS",
     "PLUPERFECT",
     "PREPOSITIONS",
     "PREPOSITIONS_ALL",
+    "PRESENT_PREFIXES",
     "QABL",
     "REFUSALS",
     "REJECT",
@@ -54,6 +57,8 @@ __all__ = [
     "TOPIC_PREPOSITIONS",
     "UNDIRECTED_ROOTS",
     "VERBAL_ATTACK_VERBS",
+    "VERB_ENDINGS",
+    "WA",
     "folded",
 ]
 
@@ -130,6 +135,13 @@ FORCE_NOUN_ROOTS = frozenset(("18", "19", "20"))  # an attack noun: غارة، �
 # قتل … في قصف، جراء غارة، إثر هجوم، بصاروخ: the attack that caused a death.
 INSTRUMENT_PREPOSITIONS = folded("في", "جراء", "إثر", "خلال", "بعد", "عقب", "بسبب")
 BI = fold_str("ب")
+# Verb agreement: a past verb with none of these endings is masculine singular (طالب), and a
+# noun ending in one of FEMININE_ENDINGS (منظمات، الحكومة) would need طالبت.
+PRESENT_PREFIXES = frozenset(fold_str("يتنأ"))
+VERB_ENDINGS = frozenset(fold_str("تاون"))
+FEMININE_ENDINGS = tuple(fold_str(e) for e in ("ات", "ة"))
+WA = fold_str("و")
+PLACE_PREPOSITIONS = folded("من", "ب", "في")  # a place after these is where, not whom
 FORCE_ROOTS = frozenset(("15", "17", "18", "19", "20"))
 MODIFIER_WINDOW = 3  # tokens before a trigger searched for negation and mode
 SOURCE_WINDOW = 6  # tokens after a trigger within which its source may start

@@ -311,6 +311,11 @@ class EventCoder:
             source, rest = before[-1], after
         elif entry.pos == "noun" and before and self.after_light_verb(match.start):
             source, rest = before[-1], after
+        elif (near and self.disagrees(match, near[0])
+              and (carried := self.carried_subject(match)) is not None):
+            # كما طالب منظمات حقوق الإنسان …: a masculine verb before a feminine noun has
+            # another subject, the one carried over; the noun is its object.
+            source, rest = carried, after
         elif near and not self.after_preposition(near[0], entry.target_preps):
             source, rest = near[0], after[after.index(near[0]) + 1:]
         elif entry.joint and len(before) >= 2 and before[-1].code != before[-2].code:
@@ -323,6 +328,17 @@ class EventCoder:
         else:
             return None, None
         return source, self.target(source, rest, entry.target_preps, entry.joint, entry.root)
+
+    def disagrees(self, match: ActionMatch, entity: Entity) -> bool:
+        """A past verb in the masculine (طالب، أعلن) cannot have this feminine institution or
+        plural (منظمات، الحكومة) as its subject, which would make it طالبت، أعلنت."""
+        if not self.is_verb(match) or entity.type == "PER":
+            return False
+        verb = fold_str(self.tokens[match.start].stem.text)
+        if verb[:1] in words.PRESENT_PREFIXES or verb[-1:] in words.VERB_ENDINGS:
+            return False
+        head = fold_str(self.tokens[self.token_at(entity.start)].stem.text)
+        return head.endswith(words.FEMININE_ENDINGS)
 
     def only_particles_between(self, entity: Entity, i: int) -> bool:
         """Nothing but particles (قد، لقد) between an actor and token i: subject-verb order."""
@@ -480,6 +496,20 @@ class EventCoder:
                 return True
         return False
 
+    def place_like(self, entity: Entity) -> bool:
+        """A place, or a country after في or بـ (بسنغافورة): where rather than whom."""
+        return entity.type == "LOC" or (
+            entity.type == "GPE"
+            and self.governing_preposition(entity) in words.PLACE_PREPOSITIONS)
+
+    def co_subject(self, source: Entity, entity: Entity) -> bool:
+        """Is `entity` joined to the source by و, nothing else between (روسيا وتركيا)?"""
+        first = self.token_at(entity.start)
+        between = [t for t in self.tokens[self.token_at(source.end - 1) + 1:first] if t.is_arabic]
+        if between:
+            return [fold_str(t.text) for t in between] == [words.WA]
+        return any(p.label == "conj" for p in self.tokens[first].prefixes)
+
     def target(self, source: Entity, rest: Sequence[Entity], preps: Sequence[str],
                joint: bool, root: str = "") -> Entity | None:
         others = [e for e in rest if e.code != source.code]
@@ -487,9 +517,16 @@ class EventCoder:
             partner = next((e for e in others if self.is_coordinated(e)), None)
             if partner is not None:
                 return partner
+        if not joint and others and self.co_subject(source, others[0]):
+            others = others[1:]  # تتهمها الولايات المتحدة وإسرائيل: both accuse
         if preps:
-            for entity in others:
-                if self.after_preposition(entity, preps):
+            # A party outranks a place (يلتقي بومبيو نظيره التركي … بسنغافورة), and a place
+            # after من or بـ is where, not whom.
+            parties = [e for e in others if not self.place_like(e)]
+            for entity in parties or others:
+                if self.after_preposition(entity, preps) and not (
+                        entity.type == "LOC" and self.governing_preposition(entity)
+                        in words.PLACE_PREPOSITIONS):
                     return entity
         if joint:
             partners = [e for e in others if e.type != "LOC"]
