@@ -538,3 +538,16 @@ def test_events_on_the_sidelines_of_a_meeting_is_no_meeting() -> None:
 def test_events_target_choice(text: str, source: str, root: str, target: str) -> None:
     found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
     assert (source, root, target) in found, found
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "history"),
+    [
+        ("وفي 12 مارس 2013، اغتال مسلحون مجهولون السياسي التونسي المعارض.", True),
+        ("وفي عام 2016، قصفت الطائرات الروسية مواقع المعارضة السورية.", True),
+        ("وفي 7 يوليو الجاري، قصفت الطائرات الروسية مواقع المعارضة السورية.", False),
+    ],
+)
+def test_events_dated_long_before_publication_is_history(text: str, history: bool) -> None:
+    assert (not _events(text)) == history, _show(_events(text))

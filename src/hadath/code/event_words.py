@@ -31,6 +31,7 @@ __all__ = [
     "FORCE_ROOTS",
     "FUTURE",
     "HARD_PUNCT",
+    "HISTORY_DAYS",
     "INSTRUMENT_PREPOSITIONS",
     "LIGHT_VERBS",
     "LIGHT_VERB_WINDOW",
@@ -106,6 +107,7 @@ DENIALS = folded("نفى", "نفت", "ينفي", "تنفي", "نفيا", "ناف
 # كان before a verb sets it before the news (وكانت استهدفت، كان قد أعلن).
 PLUPERFECT = folded("كان", "كانت", "كانوا", "كانا", "كانتا")
 NEWS_DAYS = 3  # a date this close to publication makes a relative clause news
+HISTORY_DAYS = 45  # a date this long before publication, ahead of a trigger, makes it history
 # Team words: the country after them is a side in a match (المنتخب التونسي).
 TEAM_WORDS = folded("منتخب", "نادي", "فريق", "لاعب", "لاعبي", "مرمى", "دوري")
 RELATIVES = folded("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان")

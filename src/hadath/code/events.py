@@ -24,7 +24,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from hadath.code import event_words as words
 from hadath.code.dates import sentence_date
@@ -207,7 +207,19 @@ class EventCoder:
         if _any_in(previous, words.PLUPERFECT) or (
                 opening is not None and _any_in([fold_str(opening.text)], words.PLUPERFECT)):
             return True
+        if self.dated_long_before(match):
+            return True
         return bool(previous) and previous[-1] in words.RELATIVES and not self.dated_now(clause)
+
+    def dated_long_before(self, match: ActionMatch) -> bool:
+        """Does a date long before publication open the sentence before the trigger (وفي 26
+        يوليو 2013، اغتال مسلحون …)? Then it is history, not news."""
+        if not self.published or len(self.published) < 10:
+            return False
+        lo, at = self.char(self.sentence_lo), self.tokens[match.start].start
+        return any(lo <= d.start < at and d.value and d.value[:10] < self.published[:10]
+                   and _days_apart(d.value, self.published) > words.HISTORY_DAYS
+                   for d in self.dates)
 
     def dated_now(self, clause: _Clause) -> bool:
         """Does a date within a few days of publication stand in the clause (اليوم، أمس)?"""
@@ -727,7 +739,19 @@ class EventCoder:
 
 
 def _days_apart(first: str, second: str) -> int:
-    return abs((date.fromisoformat(first[:10]) - date.fromisoformat(second[:10])).days)
+    """Days between two ISO dates; a month (2018-06) or a year (2017) counts as its last day,
+    so that a period is never taken for older than it is."""
+    return abs((_last_day(first) - _last_day(second)).days)
+
+
+def _last_day(value: str) -> date:
+    parts = value[:10].split("-")
+    if len(parts) == 3:
+        return date.fromisoformat(value[:10])
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) == 2 else 12
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def _any_in(folded_words: Sequence[str], wanted: frozenset[str]) -> bool:
