@@ -551,3 +551,24 @@ def test_events_target_choice(text: str, source: str, root: str, target: str) ->
 )
 def test_events_dated_long_before_publication_is_history(text: str, history: bool) -> None:
     assert (not _events(text)) == history, _show(_events(text))
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("ويشتبه المحققون في أن الصحفي السعودي قتل في القنصلية.", [],
+                     id="victim-before-passive-is-no-killer"),
+        pytest.param("قتل الجيش العراقي 20 مسلحا من تنظيم داعش.", [("IRQMIL", "18", "IMGISI")],
+                     id="active-with-object"),
+        pytest.param("قتل صحفي سوري على يد مسلحين من تنظيم داعش.", [("IMGISI", "18", "SYRMED")],
+                     id="passive-with-agent"),
+        pytest.param("وقالت الشرطة إن 45 من مسلحي حركة الشباب الصومالية قتلوا في مواجهات مع "
+                     "الجيش الكيني.", [("KENMIL", "19", "SOMREB")], id="killed-in-clashes"),
+    ],
+)
+def test_events_killing_verbs_read_in_the_passive(text: str, expected: list[tuple[str, str, str]]
+                                                  ) -> None:
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text) if
+             e.cameo[:2] in ("18", "19")]
+    assert found == expected

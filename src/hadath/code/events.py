@@ -296,6 +296,8 @@ class EventCoder:
             source, rest = subject, after
         elif (antecedent := self.antecedent(match)) is not None:
             source, rest = antecedent, after
+        elif self.is_victim_verb(match):
+            return self.victim_verb_arguments(match, before, after, near, agent)
         elif inside:  # أطلق مسلحون فلسطينيون عشرات الصواريخ: the subject sits in the phrase's gap
             source, rest = inside[0], [*inside[1:], *after]
         elif agent is not None:
@@ -306,8 +308,8 @@ class EventCoder:
             # قتل 53 عنصرا، مقتل ضابط، اعتقال الصحفي: who follows is the victim.
             source, rest = before[-1], after
         elif self.patient_first(match):
-            # قتلت امرأة فلسطينية في قصف إسرائيلي: the attack's author killed the victim.
-            return self.instrument_agent(match, after)
+            # مقتل مدنيين في قصف إسرائيلي: the attack's author killed the victim.
+            return self.instrument_agent(match, [e for e in after if e.type != "LOC"])
         elif (light := self.light_verb_index(match.start)) is not None and (
                 subjects := [e for e in self.entities_between(self.tokens[light].end,
                                                               self.tokens[match.start].start)
@@ -393,7 +395,40 @@ class EventCoder:
             return False
         return match.entry.pos != "verb" or word in words.PASSIVE_VERBS
 
-    def instrument_agent(self, match: ActionMatch, after: Sequence[Entity]
+    def is_victim_verb(self, match: ActionMatch) -> bool:
+        """قتل، أصيب read as verbs: news mostly writes them in the passive (قُتل)."""
+        return (self.is_verb(match) and match.entry.pos != "noun"
+                and fold_str(match.entry.pattern.split()[0]) in words.PASSIVE_VERBS)
+
+    def victim_verb_arguments(self, match: ActionMatch, before: Sequence[Entity],
+                              after: Sequence[Entity], near: Sequence[Entity],
+                              agent: Entity | None) -> tuple[Entity | None, Entity | None]:
+        """Active when an actor follows the verb at once and its object after it (قتل الجيش
+        العراقي 20 مسلحا); else passive: the actor before (الصحفي قتل) or after (قتل 53
+        عنصرا من الحوثيين) is the victim, and the killer comes from على يد X or from the
+        attack that caused the death (في غارة إسرائيلية), or the event is not coded."""
+        if near and self.word_gap(match.end, near[0].start) == 0 and self.object_follows(near[0]):
+            objects = [e for e in after[after.index(near[0]) + 1:] if e.type != "LOC"]
+            return near[0], objects[0] if objects else None
+        victims = [*before[-1:], *(e for e in after if e is not agent and e.type != "LOC")]
+        if agent is not None:
+            self.agent_found = True
+            victim = next((e for e in victims if e.code[:3] != agent.code[:3]), None)
+            return agent, victim
+        return self.instrument_agent(match, victims)
+
+    def object_follows(self, entity: Entity) -> bool:
+        """Does a number or another actor come right after `entity` (its verb's object)?"""
+        k = self.token_at(entity.end - 1) + 1
+        if k >= len(self.tokens):
+            return False
+        if self.tokens[k].text[:1].isdigit():
+            return True
+        following = bisect.bisect_left(self.entity_starts, self.tokens[k].start)
+        return following < len(self.entities) and self.word_gap(
+            k, self.entities[following].start) <= 1 and self.entities[following].type != "LOC"
+
+    def instrument_agent(self, match: ActionMatch, victims: Sequence[Entity]
                          ) -> tuple[Entity | None, Entity | None]:
         """For a victim verb (قتل، أصيب) with no subject: an attack noun after في، جراء، إثر or
         بـ (في غارات شنتها مقاتلات التحالف، في قصف إسرائيلي) names who struck; the victim is
@@ -406,7 +441,7 @@ class EventCoder:
                 continue
             struck_by = [e for e in self.entities_between(self.tokens[k].end, limit)
                          if e.type != "LOC" and self.word_gap(k + 1, e.start) <= 3]
-            victims = [e for e in after if e.end <= self.tokens[k].start and e.type != "LOC"]
+            victims = [e for e in victims if e.end <= self.tokens[k].start]
             if struck_by and victims and struck_by[0].code[:3] != victims[0].code[:3]:
                 # Killed in an air strike is coded as the strike (195), as annotators do.
                 self.instrument_code = self.actions.match(self.tokens, k)[0].entry.code
