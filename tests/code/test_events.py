@@ -572,3 +572,19 @@ def test_events_killing_verbs_read_in_the_passive(text: str, expected: list[tupl
     found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text) if
              e.cameo[:2] in ("18", "19")]
     assert found == expected
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("انتقد وزير الخارجية الروسي الحكومة البريطانية. وفي بيان، الثلاثاء، اتهم "
+                     "لندن بالتضليل.", ("RUSGOV", "11", "GBR"), id="carried-past-adverbial"),
+        pytest.param('واتهمت الحكومة العراقية "حزب العمال الكردستاني" بتنفيذ الهجوم.',
+                     ("IRQGOV", "11", "TURREB"), id="actor-in-quote-marks"),
+    ],
+)
+def test_events_subject_and_object_across_marks(text: str, expected: tuple[str, str, str]
+                                                ) -> None:
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
+    assert expected in found, found

@@ -11,6 +11,7 @@ from hadath.lexicon.cameo import load_cameo
 from hadath.text.fold import fold_str
 
 __all__ = [
+    "ADVERBIAL_WORDS",
     "AGENT_WORDS",
     "ARMED_ROLES",
     "ASIDE_PUNCT",
@@ -35,6 +36,7 @@ __all__ = [
     "INSTRUMENT_PREPOSITIONS",
     "LIGHT_VERBS",
     "LIGHT_VERB_WINDOW",
+    "MASCULINE_STATES",
     "MIN",
     "MODIFIER_WINDOW",
     "NEGATIONS",
@@ -48,6 +50,8 @@ __all__ = [
     "PREPOSITIONS_ALL",
     "PRESENT_PREFIXES",
     "QABL",
+    "QUOTED_NAME_WORDS",
+    "QUOTE_MARKS",
     "REFUSALS",
     "REJECT",
     "RELATIVES",
@@ -120,6 +124,9 @@ LIGHT_VERBS = folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا",
                        "يعتزمان", "أعلن", "أعلنت")
 LIGHT_VERB_WINDOW = 8
 ASIDE_WORDS = 8  # the longest name or date set off by commas
+ADVERBIAL_WORDS = 5  # the longest phrase before a verb that still leaves its subject unsaid
+QUOTED_NAME_WORDS = 4  # the longest name in quote marks read as part of its clause
+QUOTE_MARKS = frozenset('"«»“”')
 SHORT_ASIDE_WORDS = 3  # the longest other phrase set off by commas (، في بيان،)
 # Commas around a date (أعلنت أستراليا، الاثنين، وقف) and the marks of a hashtag name.
 SOFT_PUNCT = frozenset("\u060c,#_")
@@ -139,8 +146,11 @@ INSTRUMENT_PREPOSITIONS = folded("في", "جراء", "إثر", "خلال", "بع
 BI = fold_str("ب")
 # Verb agreement: a past verb with none of these endings is masculine singular (طالب), and a
 # noun ending in one of FEMININE_ENDINGS (منظمات، الحكومة) would need طالبت.
-PRESENT_PREFIXES = frozenset(fold_str("يتنأ"))
+PRESENT_PREFIXES = frozenset(fold_str("يتن"))  # not أ: folded, it is every اـ verb
 VERB_ENDINGS = frozenset(fold_str("تاون"))
+# States whose Arabic names are masculine (أعلن العراق); the others take a feminine verb.
+MASCULINE_STATES = frozenset(("IRQ", "JOR", "LBN", "SDN", "SSD", "YEM", "MAR", "BHR", "SOM",
+                              "SEN", "CMR", "GAB"))
 FEMININE_ENDINGS = tuple(fold_str(e) for e in ("ات", "ة"))
 WA = fold_str("و")
 PLACE_PREPOSITIONS = folded("من", "ب", "في")  # a place after these is where, not whom

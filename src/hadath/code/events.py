@@ -105,7 +105,12 @@ class EventCoder:
 
     def clause(self, match: ActionMatch, lo: int, hi: int, triggers: Sequence[int]) -> _Clause:
         start = match.start
-        while start > lo and not self.is_boundary(start - 1) and (start - 1) not in triggers:
+        while start > lo and (start - 1) not in triggers:
+            if self.is_boundary(start - 1):
+                opening = self.quoted_name_start(start - 1, lo)
+                if opening is None:
+                    break
+                start = opening
             start -= 1
         end = match.end
         while end < hi and end not in triggers:
@@ -127,6 +132,8 @@ class EventCoder:
         mark = self.tokens[opening].text
         if mark == "(":
             return self.bracket_end(opening, hi)
+        if mark in words.QUOTE_MARKS:
+            return self.quoted_name_end(opening, hi)
         if mark not in words.COMMAS:
             return None
         for close in range(opening + 1, min(hi, opening + words.ASIDE_WORDS + 2)):
@@ -151,6 +158,35 @@ class EventCoder:
         first = fold_str(inside[0].text)
         return first not in words.CLAUSE_WORDS and not any(
             self.actions.candidates(t) for t in inside)
+
+    def quoted_name_end(self, opening: int, hi: int) -> int | None:
+        """A few words in quote marks (تحالف "قوات سوريا الديمقراطية") are a name, not a
+        clause of their own: the index of the closing mark."""
+        for close in range(opening + 1, min(hi, opening + words.QUOTED_NAME_WORDS + 2)):
+            text = self.tokens[close].text
+            if text in words.QUOTE_MARKS:
+                return close if self.names_an_actor(opening, close) else None
+            if text in words.HARD_PUNCT or text in words.COMMAS:
+                return None
+        return None
+
+    def names_an_actor(self, opening: int, closing: int) -> bool:
+        """Do the words between two quote marks hold a coded actor (a scare quote does not)?"""
+        if closing <= opening + 1:
+            return False
+        return bool(self.entities_between(self.tokens[opening].end, self.tokens[closing].start))
+
+    def quoted_name_start(self, closing: int, lo: int) -> int | None:
+        """The opening mark of a quoted name that ends at token `closing`, if it is one."""
+        if self.tokens[closing].text not in words.QUOTE_MARKS:
+            return None
+        for opening in range(closing - 1, max(lo, closing - words.QUOTED_NAME_WORDS - 2) - 1, -1):
+            text = self.tokens[opening].text
+            if text in words.QUOTE_MARKS:
+                return opening if self.names_an_actor(opening, closing) else None
+            if text in words.HARD_PUNCT or text in words.COMMAS:
+                return None
+        return None
 
     def bracket_end(self, opening: int, hi: int) -> int | None:
         """The index of the ")" closing a short bracketed gloss that opens at `opening`."""
@@ -344,13 +380,15 @@ class EventCoder:
         return source, self.target(source, rest, entry.target_preps, entry.joint, entry.root)
 
     def disagrees(self, match: ActionMatch, entity: Entity) -> bool:
-        """A past verb in the masculine (طالب، أعلن) cannot have this feminine institution or
-        plural (منظمات، الحكومة) as its subject, which would make it طالبت، أعلنت."""
+        """A past verb in the masculine (طالب، أعلن) cannot have this feminine institution,
+        plural or state (منظمات، الحكومة، لندن) as its subject: it would be طالبت، أعلنت."""
         if not self.is_verb(match) or entity.type == "PER":
             return False
         verb = fold_str(self.tokens[match.start].stem.text)
         if verb[:1] in words.PRESENT_PREFIXES or verb[-1:] in words.VERB_ENDINGS:
             return False
+        if entity.type == "GPE" and entity.code[:3] not in words.MASCULINE_STATES:
+            return True  # اتهم لندن: a state or its capital would take اتهمت
         head = fold_str(self.tokens[self.token_at(entity.start)].stem.text)
         return head.endswith(words.FEMININE_ENDINGS)
 
@@ -483,9 +521,20 @@ class EventCoder:
     def carried_subject(self, match: ActionMatch) -> Entity | None:
         """A verb without a subject at the start of its sentence continues the last actor of
         the previous sentence: its last event's source or its last quote's speaker."""
-        if match.start - self.sentence_lo > 1:
+        if match.start - self.sentence_lo > 1 and not self.opening_adverbial(match.start):
             return None
         return self.last_actor
+
+    def opening_adverbial(self, i: int) -> bool:
+        """Is all that precedes token i in its sentence a short phrase set off by a comma, with
+        no actor in it (وفي تغريدة، الاثنين، انتقد …؛ من جهته، دعا …)?"""
+        opening = self.tokens[self.sentence_lo:i]
+        words_before = [t for t in opening if t.is_arabic]
+        if not opening or opening[-1].text not in words.COMMAS:
+            return False
+        if len(words_before) > words.ADVERBIAL_WORDS:
+            return False
+        return not self.entities_between(self.char(self.sentence_lo), self.tokens[i].start)
 
     def sentence_subject(self, match: ActionMatch) -> Entity | None:
         """The source of the sentence's previous event, else its first actor before `match`."""
