@@ -588,3 +588,20 @@ def test_events_subject_and_object_across_marks(text: str, expected: tuple[str, 
                                                 ) -> None:
     found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
     assert expected in found, found
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("قررت الولايات المتحدة وقف الدعم للمعارضة السورية.", ("USA", "162", "SYROPP"),
+                     id="stop-support"),
+        pytest.param("واحتجت الحكومة الفرنسية على قرار المحكمة الإيرانية.",
+                     ("FRAGOV", "114", "IRNJUD"), id="state-protest-is-a-complaint"),
+        pytest.param("وطردت بريطانيا 23 دبلوماسيا روسيا.", ("GBR", "161", "RUSGOV"),
+                     id="expel-n-diplomats"),
+    ],
+)
+def test_events_lexicon_rows_from_the_corpus(text: str, expected: tuple[str, str, str]) -> None:
+    found = [(e.source.code, e.cameo, _target(e)) for e in _events(text)]
+    assert expected in found, found

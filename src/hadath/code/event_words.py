@@ -21,6 +21,7 @@ __all__ = [
     "CLAUSE_PUNCT",
     "CLAUSE_WORDS",
     "COMMAS",
+    "COMPLAIN",
     "COMPLEMENTIZERS",
     "CONDITION",
     "CONJUNCTIONS",
@@ -41,6 +42,7 @@ __all__ = [
     "MODIFIER_WINDOW",
     "NEGATIONS",
     "NEWS_DAYS",
+    "OFFICIAL_PROTEST_VERBS",
     "PARTICLES",
     "PASSIVE_VERBS",
     "PATIENT_FIRST",
@@ -140,6 +142,8 @@ UNDIRECTED_ROOTS = frozenset(("14", "18"))
 VERBAL_ATTACK_VERBS = folded("هاجم")
 ARMED_ROLES = frozenset(("MIL", "REB", "UAF", "COP", "SPY", "INS"))
 CRITICIZE = load_cameo()["111"]
+OFFICIAL_PROTEST_VERBS = folded("احتج")
+COMPLAIN = load_cameo()["114"]
 FORCE_NOUN_ROOTS = frozenset(("18", "19", "20"))  # an attack noun: غارة، قصف، هجوم
 # قتل … في قصف، جراء غارة، إثر هجوم، بصاروخ: the attack that caused a death.
 INSTRUMENT_PREPOSITIONS = folded("في", "جراء", "إثر", "خلال", "بعد", "عقب", "بسبب")

@@ -495,14 +495,18 @@ class EventCoder:
         if self.instrument_code is not None:
             return self.instrument_code, f"coded as the attack: {self.instrument_code.code}"
         code = self.sense(match, source)
-        return code, "" if code is match.entry.code else f"said of a non-armed actor: {code.code}"
+        return code, "" if code is match.entry.code else f"read for its source: {code.code}"
 
     @staticmethod
     def sense(match: ActionMatch, source: Entity) -> CameoCode:
-        """The entry's code, or the verbal reading of هاجم when no armed actor attacks
-        (هاجمت وزارة الخارجية الإسرائيلية نادي ريال مدريد: a criticism, 111)."""
-        code = match.entry.code
-        if fold_str(match.entry.pattern.split()[0]) not in words.VERBAL_ATTACK_VERBS:
+        """The entry's code, or the reading its source calls for: هاجم when no armed actor
+        attacks (هاجمت وزارة الخارجية الإسرائيلية نادي ريال مدريد) is a criticism (111), احتج
+        said by a state or its government an official complaint (114)."""
+        code, verb = match.entry.code, fold_str(match.entry.pattern.split()[0])
+        if verb in words.OFFICIAL_PROTEST_VERBS and match.entry.pos == "verb" and (
+                len(source.code) == 3 or source.code[3:6] == "GOV"):
+            return words.COMPLAIN  # احتجت الولايات المتحدة على …: a state complains officially
+        if verb not in words.VERBAL_ATTACK_VERBS:
             return code
         armed = len(source.code) == 3 or source.code[3:6] in words.ARMED_ROLES or (
             source.code.startswith("IMG"))
