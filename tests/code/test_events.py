@@ -605,3 +605,10 @@ def test_events_subject_and_object_across_marks(text: str, expected: tuple[str, 
 def test_events_lexicon_rows_from_the_corpus(text: str, expected: tuple[str, str, str]) -> None:
     found = [(e.source.code, e.cameo, _target(e)) for e in _events(text)]
     assert expected in found, found
+
+
+@pytest.mark.issue(4)
+def test_events_clashes_between_two_sides_after_an_adjective() -> None:
+    text = "شهدت مدينة تعز اليمنية معارك عنيفة بين قوات الجيش اليمني وميليشيات الحوثي."
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
+    assert ("YEMMIL", "19", "YEMREB") in found, found

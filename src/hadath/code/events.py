@@ -735,12 +735,26 @@ class EventCoder:
             return False
         if self.after_light_verb(match.start):
             return True
-        if match.entry.joint and match.end < len(self.tokens) and fold_str(
-                self.tokens[match.end].text) in words.BETWEEN:
-            return True  # اتصال هاتفي بين الملك السعودي والرئيس التركي
+        if match.entry.joint and self.between_follows(match.end):
+            return True  # اتصال هاتفي بين الملك السعودي والرئيس التركي، معارك عنيفة بين …
         # An actor begins in the very next word (it may run on: لقاء وزير خارجيتها).
         i = bisect.bisect_left(self.entity_starts, self.tokens[match.end - 1].end)
         return i < len(self.entities) and self.entities[i].start < self.char(match.end + 1)
+
+    def between_follows(self, i: int) -> bool:
+        """Does بين come within two words from token i (an adjective may come first)?"""
+        seen = 0
+        for token in self.tokens[i:i + 6]:
+            if not token.is_arabic:
+                if token.text in words.SOFT_PUNCT:
+                    continue
+                return False
+            if fold_str(token.text) in words.BETWEEN:
+                return True
+            seen += 1
+            if seen >= 2:
+                return False
+        return False
 
     def after_light_verb(self, i: int) -> bool:
         """بدأ بوقادوم زيارة، أجرى الوزير محادثات، أعلنت أستراليا، الاثنين، وقف مساعداتها: the
