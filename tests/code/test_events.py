@@ -612,3 +612,11 @@ def test_events_clashes_between_two_sides_after_an_adjective() -> None:
     text = "شهدت مدينة تعز اليمنية معارك عنيفة بين قوات الجيش اليمني وميليشيات الحوثي."
     found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
     assert ("YEMMIL", "19", "YEMREB") in found, found
+
+
+@pytest.mark.issue(4)
+def test_events_verbal_noun_with_pronoun_and_partner() -> None:
+    text = ("وصل وزير الخارجية الجزائري إلى موسكو. وأكد الوزير خلال لقائه مع نظيره الروسي "
+            "دعم بلاده للحل السياسي.")
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
+    assert ("DZAGOV", "04", "RUSGOV") in found, found

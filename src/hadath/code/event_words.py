@@ -37,6 +37,7 @@ __all__ = [
     "INSTRUMENT_PREPOSITIONS",
     "LIGHT_VERBS",
     "LIGHT_VERB_WINDOW",
+    "MAA",
     "MASCULINE_STATES",
     "MIN",
     "MODIFIER_WINDOW",
@@ -157,6 +158,7 @@ MASCULINE_STATES = frozenset(("IRQ", "JOR", "LBN", "SDN", "SSD", "YEM", "MAR", "
                               "SEN", "CMR", "GAB"))
 FEMININE_ENDINGS = tuple(fold_str(e) for e in ("ات", "ة"))
 WA = fold_str("و")
+MAA = fold_str("مع")
 PLACE_PREPOSITIONS = folded("من", "ب", "في")  # a place after these is where, not whom
 FORCE_ROOTS = frozenset(("15", "17", "18", "19", "20"))
 MODIFIER_WINDOW = 3  # tokens before a trigger searched for negation and mode

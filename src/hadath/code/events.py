@@ -332,6 +332,10 @@ class EventCoder:
             source, rest = subject, after
         elif (antecedent := self.antecedent(match)) is not None:
             source, rest = antecedent, after
+        elif not self.is_verb(match) and self.possessed_with_partner(match) and (
+                owner := (before[-1] if before else None) or self.sentence_subject(match)
+                or self.last_actor) is not None:
+            source, rest = owner, after  # وأكد الوزير خلال لقائه مع نظيره: the minister's
         elif self.is_victim_verb(match):
             return self.victim_verb_arguments(match, before, after, near, agent)
         elif inside:  # أطلق مسلحون فلسطينيون عشرات الصواريخ: the subject sits in the phrase's gap
@@ -737,9 +741,29 @@ class EventCoder:
             return True
         if match.entry.joint and self.between_follows(match.end):
             return True  # اتصال هاتفي بين الملك السعودي والرئيس التركي، معارك عنيفة بين …
+        if self.possessed_with_partner(match):
+            return True  # خلال لقائه مع نظيره الروسي، زيارته إلى موسكو
         # An actor begins in the very next word (it may run on: لقاء وزير خارجيتها).
         i = bisect.bisect_left(self.entity_starts, self.tokens[match.end - 1].end)
         return i < len(self.entities) and self.entities[i].start < self.char(match.end + 1)
+
+    def possessed_with_partner(self, match: ActionMatch) -> bool:
+        """A verbal noun with a pronoun (لقائه، زيارتها) whose partner follows after one of
+        its prepositions (مع نظيره، إلى موسكو، لموسكو): the pronoun is its actor."""
+        token = self.tokens[match.end - 1]
+        if token.suffix is None or match.end >= len(self.tokens):
+            return False
+        preps = {fold_str(p) for p in match.entry.target_preps} | (
+            {words.MAA} if match.entry.joint else set())
+        following = self.tokens[match.end]
+        glued = [fold_str(p.text) for p in following.prefixes if p.label == "prep"]
+        if glued and glued[-1] in preps:
+            return bool(self.entities_between(following.start, following.end))
+        if fold_str(following.text) not in preps or match.end + 1 >= len(self.tokens):
+            return False
+        partner = self.tokens[match.end + 1]
+        i = bisect.bisect_left(self.entity_starts, partner.start)
+        return i < len(self.entities) and self.entities[i].start < partner.end
 
     def between_follows(self, i: int) -> bool:
         """Does بين come within two words from token i (an adjective may come first)?"""

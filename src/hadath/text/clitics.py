@@ -70,6 +70,17 @@ _YEH_HOSTS = frozenset(
     )
 )
 
+_HAMZA = "\u0621"  # hamza on the line
+_YEH_HAMZA = "\u0626"  # yeh with hamza above
+_WAW_HAMZA = "\u0624"  # waw with hamza above
+# A stem's last letter before a pronoun, and the letter it is when the word stands free.
+_BOUND_TO_FREE = (
+    (_TEH, _TEH_MARBUTA),
+    (_YEH, _ALEF_MAKSURA),
+    (_YEH_HAMZA, _HAMZA),
+    (_WAW_HAMZA, _HAMZA),
+)
+
 MIN_STEM = 2  # letters a stem keeps after any cut
 RARE_WHOLE = 20  # forms seen fewer times may have ك cut off (see _suffix_start)
 KNOWN_MIN = 10  # a rest seen fewer times is not trusted as a word
@@ -115,19 +126,20 @@ def _accept(whole: str, rest: str) -> bool:
 def _stem_count(stem: str) -> int:
     """Count of a stem cut before a pronoun, trying the spelling it has when free.
 
-    A pronoun turns a final ة into ت (حكومته) and ى into ي (عليه).
+    A pronoun turns a final ة into ت (حكومته), ى into ي (عليه), and moves a final
+    hamza onto a seat (لقاء -> لقائه، أبناء -> أبناؤه).
     """
     count = _count(stem)
-    if stem.endswith(_TEH):
-        count = max(count, _count(stem[:-1] + _TEH_MARBUTA))
-    elif stem.endswith(_YEH):
-        count = max(count, _count(stem[:-1] + _ALEF_MAKSURA))
+    for bound, free in _BOUND_TO_FREE:
+        if stem.endswith(bound):
+            count = max(count, _count(stem[:-1] + free))
     return count
 
 
 def free_form(stem: str) -> str:
-    """The spelling a stem cut before a pronoun has on its own (حكومت -> حكومة, علي -> على)."""
-    for bound, free in ((_TEH, _TEH_MARBUTA), (_YEH, _ALEF_MAKSURA)):
+    """The spelling a stem cut before a pronoun has on its own (حكومت -> حكومة, علي -> على,
+    لقائ -> لقاء)."""
+    for bound, free in _BOUND_TO_FREE:
         if stem.endswith(bound):
             other = stem[:-1] + free
             if _count(other) > _count(stem):
