@@ -620,3 +620,31 @@ def test_events_verbal_noun_with_pronoun_and_partner() -> None:
             "دعم بلاده للحل السياسي.")
     found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
     assert ("DZAGOV", "04", "RUSGOV") in found, found
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "root", "source_country"),
+    [
+        pytest.param("تظاهر المئات أمام السفارة الأمريكية في بيروت.", "14", "LBN",
+                     id="unnamed-crowd-is-the-place-civilians"),
+        pytest.param("شارك الآلاف في مسيرة بالعاصمة الأردنية عمان تنديدا بالقرار.", "14", "JOR",
+                     id="march-in-amman-not-oman"),
+        pytest.param("قتل مسلحون مجهولون ثلاثة جنود مصريين في شمال سيناء.", "18", "EGY",
+                     id="unknown-gunmen-with-object"),
+        pytest.param("هاجم انتحاري بحزام ناسف مركزا للشرطة في كابل.", "19", "AFG",
+                     id="role-word-takes-place-country"),
+        pytest.param("أطلق مسلح النار على المصلين في مسجد بمدينة كرايستشيرش النيوزيلندية.", "19",
+                     "NZL", id="city-cue-is-not-medina"),
+    ],
+)
+def test_events_protest_and_assault_sources(text: str, root: str, source_country: str) -> None:
+    found = [(e.cameo[:2], e.source.code[:3]) for e in _events(text)]
+    assert (root, source_country) in found, found
+
+
+@pytest.mark.issue(4)
+def test_events_authority_is_no_protester() -> None:
+    text = "فرقت الشرطة التونسية مظاهرة للطلاب في مدينة صفاقس."
+    protests = [e for e in _events(text) if e.cameo[:2] == "14"]
+    assert all(e.source.code.endswith("CVL") for e in protests), _show(protests)

@@ -30,6 +30,7 @@ from hadath.code.coreference import (
 from hadath.code.mentions import Mention, phrase_start
 from hadath.extract.gazetteer import Entry, Match, bare_keys, match_tokens
 from hadath.extract.names import NameSpan
+from hadath.lexicon.places import load_places
 from hadath.records import Actor, Entity
 from hadath.text.fold import fold_str
 from hadath.text.spans import Token
@@ -142,6 +143,8 @@ class _Coder:
             self.add(match, "ORG", best.via, best.code, best.name, "organisation lexicon")
         elif best.kind == "country" and best.via != "nisba" and self.after_naming_noun(match):
             self.add(match, "LOC", "place", None, best.name, "place in a name")
+        elif best.kind == "country" and (city := self.city_of_named_country(match)):
+            self.add(match, "LOC", "place", None, city, "city after its country's name")
         elif best.kind == "country":
             via = best.via
             kind_type = "NORP" if via in ("nisba", "plural") else "GPE"
@@ -149,6 +152,24 @@ class _Coder:
         elif best.kind == "place":
             self.add_place(matches, i)
         return i + 1
+
+    def city_of_named_country(self, match: Match) -> str | None:
+        """A country's name that is also a city of the country named just before it
+        (العاصمة الأردنية عمان is Amman, not Oman): the city's name."""
+        places = [e for e in match.entries if e.kind == "place"]
+        if not places or not self.mentions:
+            return None
+        previous = self.mentions[-1]
+        if previous.end > self.tokens[match.start].start or not previous.code:
+            return None
+        gap = self.text[previous.end:self.tokens[match.start].start]
+        if len(gap.split()) > 1:
+            return None
+        for entry in places:
+            for place in load_places().candidates(str(entry.ref)):
+                if place.country == previous.code[:3]:
+                    return place.name
+        return None
 
     def code_role(self, matches: list[Match], i: int) -> int:
         role_match = matches[i]
@@ -231,7 +252,10 @@ class _Coder:
         start = phrase_start(self.tokens[match.start], match.cut)
         end = self.tokens[match.end - 1].end
         recognised = any(s < end and start < e for s, e in self.place_spans)
-        if cue or recognised or match.end - match.start > 1:
+        # A cue noun is never the place itself (بمدينة كرايستشيرش is not Medina).
+        cue_word = match.end - match.start == 1 and any(
+            k in _PLACE_CUES for k in bare_keys(self.tokens[match.start].text))
+        if not cue_word and (cue or recognised or match.end - match.start > 1):
             self.add(match, "LOC", "place", None, places[0].name, "place")
 
     def add(self, match: Match, entity_type: str, kind: str, code: str | None, name: str,

@@ -16,6 +16,7 @@ __all__ = [
     "ARMED_ROLES",
     "ASIDE_PUNCT",
     "ASIDE_WORDS",
+    "AUTHORITY_ROLES",
     "BETWEEN",
     "BI",
     "CLAUSE_PUNCT",
@@ -43,6 +44,7 @@ __all__ = [
     "MODIFIER_WINDOW",
     "NEGATIONS",
     "NEWS_DAYS",
+    "NUMBERS",
     "OFFICIAL_PROTEST_VERBS",
     "PARTICLES",
     "PASSIVE_VERBS",
@@ -52,6 +54,7 @@ __all__ = [
     "PREPOSITIONS",
     "PREPOSITIONS_ALL",
     "PRESENT_PREFIXES",
+    "PROTEST_ROOT",
     "QABL",
     "QUOTED_NAME_WORDS",
     "QUOTE_MARKS",
@@ -122,6 +125,8 @@ RELATIVES = folded("الذي", "التي", "الذين", "اللذين", "الل
 LIGHT_VERBS = folded("بدأ", "بدأت", "أجرى", "أجرت", "أجريا", "قام", "قامت", "شن", "شنت", "نفذ",
                        "نفذت", "واصل", "واصلت", "عقد", "عقدت", "عقدا", "أطلق", "أطلقت", "اختتم",
                        "اختتمت", "يجري", "تجري", "يبدأ", "تبدأ", "يواصل", "تواصل",
+                       # participation: شارك الآلاف في مسيرة
+                       "شارك", "شاركت", "شاركوا", "يشارك", "تشارك",
                        # intent: يعتزم الرئيس زيارة لبنان
                        "يعتزم", "تعتزم", "ينوي", "تنوي", "قرر", "قررت", "يستعد", "تستعد",
                        "يعتزمان", "أعلن", "أعلنت")
@@ -158,6 +163,13 @@ MASCULINE_STATES = frozenset(("IRQ", "JOR", "LBN", "SDN", "SSD", "YEM", "MAR", "
                               "SEN", "CMR", "GAB"))
 FEMININE_ENDINGS = tuple(fold_str(e) for e in ("ات", "ة"))
 WA = fold_str("و")
+PROTEST_ROOT = "14"
+# Roles that police or govern: as the source of a protest noun they are its target.
+AUTHORITY_ROLES = frozenset(("GOV", "COP", "MIL", "SPY", "JUD"))
+# Number words that open an object (قتل مسلحون ثلاثة جنود).
+NUMBERS = folded("اثنين", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة",
+                 "عشرة", "عشرات", "مئات", "آلاف", "عددا", "عدد", "ثلاث", "أربع", "خمس", "ست",
+                 "سبع", "ثماني", "تسع", "عشر")
 MAA = fold_str("مع")
 PLACE_PREPOSITIONS = folded("من", "ب", "في")  # a place after these is where, not whom
 FORCE_ROOTS = frozenset(("15", "17", "18", "19", "20"))

@@ -23,13 +23,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from hadath.code import event_words as words
 from hadath.code.dates import sentence_date
 from hadath.lexicon.actions import ActionLexicon, ActionMatch, load_actions
 from hadath.lexicon.cameo import CameoCode
+from hadath.lexicon.roles import load_roles
 from hadath.records import ActorRef, DateRef, Entity, Event, Place, Quote
 from hadath.text.fold import fold_str
 from hadath.text.spans import Span, Token
@@ -58,7 +59,8 @@ class EventCoder:
         # Places are targets too (قصف الجيش … مواقع في غزة): coded by their country.
         located = [Entity(p.text or p.name, p.start, p.end or p.start, "LOC", p.country, p.name)
                    for p in places if p.start is not None and p.country]
-        coded = _named_over_titles([e for e in entities if e.code and e.type != "LOC"
+        roles = _roles_by_place(entities, places, sentences)
+        coded = _named_over_titles([e for e in [*entities, *roles] if e.code and e.type != "LOC"
                                     and not self.is_sports_side(e)], text)
         self.entities = sorted([*coded, *located], key=lambda e: e.start)
         self.entity_starts = [e.start for e in self.entities]
@@ -217,6 +219,28 @@ class EventCoder:
             return True
         # A denial governs its whole clause: ونفت السعودية التعرض له أو قتله.
         return any(fold_str(t.stem.text) in words.DENIALS for t in self.tokens[lo:match.start])
+
+    def protest_sides(self, match: ActionMatch, clause: _Clause, sentence: Span,
+                      source: Entity | None, target: Entity | None
+                      ) -> tuple[Entity | None, Entity | None]:
+        """Protesters are civilians: an unnamed crowd (تظاهر المئات أمام السفارة الأمريكية في
+        بيروت) is coded as the civilians of the place, and an authority found as the source of
+        a protest noun (فرقت الشرطة مظاهرة) is the one protested against, not the protester."""
+        authority = source is not None and source.code[3:6] in words.AUTHORITY_ROLES
+        if source is not None and not (authority and not self.is_verb(match)):
+            return source, target
+        lo, hi = self.char(clause.lo), self.char(clause.hi)
+        place = next((p for p in self.places if p.country and p.start is not None
+                      and lo <= p.start < hi), None)
+        if place is None or place.start is None:
+            return (None, None) if authority else (source, target)
+        crowd = Entity(place.text or place.name, place.start, place.end or place.start, "GPE",
+                       f"{place.country}CVL", f"civilians of {place.name}")
+        if authority:
+            return crowd, source
+        addressed = [e for e in self.entities_between(self.char(clause.lo), self.char(clause.hi))
+                     if e.type != "LOC" and e.code[:3] != place.country]
+        return crowd, target or (addressed[0] if addressed else None)
 
     def may_lack_target(self, match: ActionMatch) -> bool:
         """A protest or a bombing may name no addressee; so may an arrest whose agent the
@@ -462,13 +486,19 @@ class EventCoder:
     def object_follows(self, entity: Entity) -> bool:
         """Does a number or another actor come right after `entity` (its verb's object)?"""
         k = self.token_at(entity.end - 1) + 1
+        # One adjective may come between (قتل مسلحون مجهولون ثلاثة جنود).
+        for j in range(k, min(k + 2, len(self.tokens))):
+            if self.tokens[j].text[:1].isdigit() or fold_str(self.tokens[j].text) in words.NUMBERS:
+                return True
         if k >= len(self.tokens):
             return False
-        if self.tokens[k].text[:1].isdigit():
-            return True
         following = bisect.bisect_left(self.entity_starts, self.tokens[k].start)
-        return following < len(self.entities) and self.word_gap(
-            k, self.entities[following].start) <= 1 and self.entities[following].type != "LOC"
+        if following >= len(self.entities):
+            return False
+        obj = self.entities[following]
+        # An object is bare: not على يد X (the agent) nor في X.
+        return (self.word_gap(k, obj.start) <= 2 and obj.type != "LOC"
+                and not self.in_prepositional_phrase(obj) and self.passive_agent([obj]) is None)
 
     def instrument_agent(self, match: ActionMatch, victims: Sequence[Entity]
                          ) -> tuple[Entity | None, Entity | None]:
@@ -682,6 +712,8 @@ class EventCoder:
                 continue
             self.agent_found, self.instrument_code = False, None
             source, target = self.arguments(match, clause)
+            if match.entry.root == words.PROTEST_ROOT:
+                source, target = self.protest_sides(match, clause, sentence, source, target)
             if source is None or (target is None and not self.may_lack_target(match)):
                 self.dropped[at] = (f"no source in «{self.clause_text(clause)}»" if source is None
                                     else f"source {source.code}, no target in "
@@ -799,6 +831,8 @@ class EventCoder:
                 return None  # أعلن … أن السلطات ألقت: a clause of its own begins
             if token.is_arabic and fold_str(token.stem.text) in words.LIGHT_VERBS:
                 return j
+            if j < i - 1 and token.is_arabic and self.actions.candidates(token):
+                return None  # شن هجمات تحت ستار الاحتجاجات: the verb carries هجمات only
         return None
 
     def inside_entity(self, i: int) -> bool:
@@ -885,6 +919,25 @@ def _any_in(folded_words: Sequence[str], wanted: frozenset[str]) -> bool:
     come off: كما is not ما."""
     return any(w in wanted or (w[:1] in words.CONJUNCTIONS and w[1:] in wanted)
                for w in folded_words)
+
+
+def _roles_by_place(entities: Sequence[Entity], places: Sequence[Place],
+                    sentences: Sequence[Span]) -> list[Entity]:
+    """Group role words left without a country (مسلحون، انتحاري، المتظاهرون in a story that
+    names no state) take the country of a place in their sentence (… في كابل → AFGREB)."""
+    table, found = load_roles(), []
+    for entity in entities:
+        if entity.code or entity.type == "LOC":
+            continue
+        entry = table.lookup(entity.text)
+        if entry is None or entry.kind != "group":
+            continue
+        sentence = next((s for s in sentences if s.start <= entity.start < s.end), None)
+        country = sentence and next((p.country for p in places if p.country and p.start is not None
+                                     and sentence.start <= p.start < sentence.end), None)
+        if country:
+            found.append(replace(entity, code=f"{country}{entry.role}"))
+    return found
 
 
 def _named_over_titles(entities: Sequence[Entity], text: str) -> list[Entity]:
