@@ -11,7 +11,7 @@ from hadath.lexicon.tsv import fold_key, read_tsv, version_of
 
 def test_roles_loads_with_version() -> None:
     table = load_roles()
-    assert version_of("roles.tsv").startswith("1 ")
+    assert version_of("roles.tsv").startswith("2 ")
     assert len(table.phrases()) >= 700
 
 
@@ -66,3 +66,11 @@ def test_roles_longest_phrase_beats_organisation_prefix() -> None:
     assert role is not None and org is not None
     assert (role[0].role, role[1]) == ("GOV", 3)
     assert (org[0].code, org[1]) == ("IGOUNO", 2)  # a matcher keeps the longer one
+
+
+def test_roles_attackers_are_rebels_and_amam_is_no_imam() -> None:
+    table = load_roles()
+    assert table.lookup("انتحاري").role == "REB"
+    assert table.lookup("المسلح").role == "REB"
+    assert table.lookup("إمام") is None  # أمام "in front of" folds to the same letters
+    assert table.lookup("إمام المسجد").role == "REL"
