@@ -11,9 +11,9 @@ import pytest
 pytest.importorskip("fastapi", reason="the serve extra (fastapi) is not installed")
 pytest.importorskip("httpx", reason="httpx (for fastapi's TestClient) is not installed")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from hadath.serve.app import create_app  # noqa: E402
+from hadath.serve.app import create_app
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,12 @@ import pytest
 pytest.importorskip("fastapi", reason="the serve extra (fastapi) is not installed")
 pytest.importorskip("httpx", reason="httpx (for fastapi's TestClient) is not installed")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-import hadath  # noqa: E402
-from hadath.serve.app import create_app  # noqa: E402
-from hadath.serve.highlight import Mark, segments  # noqa: E402
-from hadath.store.sqlite import Store  # noqa: E402
+import hadath
+from hadath.serve.app import create_app
+from hadath.serve.highlight import Mark, segments
+from hadath.store.sqlite import Store
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I)
 
@@ -77,7 +77,8 @@ def test_pages_unknown_article_is_a_404_page(client: TestClient) -> None:
 @pytest.mark.parametrize("hostile", ['<script>alert("x")</script>', '"><img src=x onerror=1>'])
 def test_pages_escape_article_data(tmp_path: Path, hostile: str) -> None:
     db = tmp_path / "h.sqlite"
-    text = f"التقى لافروف نظيره الجزائري أمس في موسكو {hostile} وقال إن «الحوار هو الحل الوحيد للأزمة»"
+    text = (f"التقى لافروف نظيره الجزائري أمس في موسكو {hostile} "
+            "وقال إن «الحوار هو الحل الوحيد للأزمة»")
     doc = hadath.code(text, published="2020-07-09", id="x<1>", title=hostile)
     with Store(db) as store:
         store.add(doc.to_dict())
@@ -102,3 +103,15 @@ def test_pages_highlight_segments_join_back(text: str, marks: list[Mark]) -> Non
         assert text[piece.start:piece.start + len(piece.text)] == piece.text
         for mark in piece.marks:
             assert mark.start <= piece.start and piece.start + len(piece.text) <= mark.end
+
+
+def test_pages_links_quote_article_ids(tmp_path: Path) -> None:
+    db = tmp_path / "h.sqlite"
+    doc = hadath.code("التقى لافروف نظيره الجزائري أمس في موسكو", published="2020-07-09",
+                      id="wire/2020#7?a b")
+    with Store(db) as store:
+        store.add(doc.to_dict())
+    client = TestClient(create_app(db))
+    assert '/articles/wire/2020%237%3Fa%20b#event-0"' in client.get("/").text
+    page = client.get("/articles/wire/2020%237%3Fa%20b")
+    assert page.status_code == 200 and "wire/2020#7?a b" in page.text

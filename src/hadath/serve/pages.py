@@ -159,14 +159,9 @@ def dyad_page(request: Request, a: str = "RUS", b: str = "DZA",
     period = period if period in ("day", "week", "month") else "month"
     conn = _db(request)
     try:
-        top = queries.dyads(conn, None, None, "month", "country", True, 100_000)
+        suggestions = queries.top_pairs(conn, 12)
     finally:
         conn.close()
-    pairs: dict[tuple[str, str], int] = {}
-    for row in top:
-        key = (row["source"], row["target"])
-        pairs[key] = pairs.get(key, 0) + row["events"]
-    suggestions = sorted(pairs.items(), key=lambda kv: -kv[1])[:12]
     return _render(request, "dyad.html", a=a.upper()[:18], b=b.upper()[:18], period=period,
                    suggestions=suggestions)
 

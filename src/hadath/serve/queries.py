@@ -16,7 +16,7 @@ from typing import Any
 from hadath.text.fold import fold_str
 
 __all__ = ["EventFilter", "FilterError", "actor_summary", "actors", "article", "dyads",
-           "events", "network", "partners", "places", "quotes"]
+           "events", "network", "outlets", "partners", "places", "quotes", "top_pairs"]
 
 # Actor codes are A-Z and 0-9; '[' sorts right after 'Z', so [p, p + '[') holds every
 # code that starts with p.
@@ -94,6 +94,8 @@ def _date(value: str, name: str) -> str:
 
 
 def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause on `events AS e` alone (articles and verdicts through subqueries),
+    so that counting needs no join."""
     clauses: list[str] = []
     params: list[Any] = []
     for column, value, name in (("e.source_code", f.source, "source"),
@@ -110,8 +112,9 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.root:
         if not re.fullmatch(r"\d{1,2}", f.root) or not 1 <= int(f.root) <= 20:
             raise FilterError(f"root: {f.root!r} is not a CAMEO root (01 to 20)")
-        clauses.append("e.cameo_root = ?")
-        params.append(f"{int(f.root):02d}")
+        root = f"{int(f.root):02d}"  # as a code range, which the covering indexes serve
+        clauses.append("(e.cameo >= ? AND e.cameo < ?)")
+        params += [root, root + ":"]
     if f.cameo:
         if not _CAMEO.fullmatch(f.cameo):
             raise FilterError(f"cameo: {f.cameo!r} is not a CAMEO code (2 to 4 digits)")
@@ -134,7 +137,7 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("e.date < ?")
         params.append(until + ":")
     if f.outlet:
-        clauses.append("a.source = ?")
+        clauses.append("e.article_id IN (SELECT id FROM articles WHERE source = ?)")
         params.append(f.outlet)
     if f.article_id:
         clauses.append("e.article_id = ?")
@@ -145,17 +148,19 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         params.append(fts_query(f.q))
     if f.verdict:
         if f.verdict == "none":
-            clauses.append("v.verdict IS NULL")
+            clauses.append("NOT EXISTS (SELECT 1 FROM verdicts AS w WHERE "
+                           "w.article_id = e.article_id AND w.event_idx = e.idx)")
         elif f.verdict in ("right", "wrong", "corrected"):
-            clauses.append("v.verdict = ?")
+            clauses.append("(e.article_id, e.idx) IN "
+                           "(SELECT article_id, event_idx FROM verdicts WHERE verdict = ?)")
             params.append(f.verdict)
         else:
             raise FilterError(f"verdict: {f.verdict!r} is not right, wrong, corrected or none")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-_EVENT_FROM = (" FROM events AS e JOIN articles AS a ON a.id = e.article_id "
-               "LEFT JOIN verdicts AS v ON v.article_id = e.article_id AND v.event_idx = e.idx")
+_EVENT_JOINS = (" JOIN articles AS a ON a.id = e.article_id LEFT JOIN verdicts AS v "
+                "ON v.article_id = e.article_id AND v.event_idx = e.idx")
 _EVENT_COLUMNS = (
     "e.*, a.title, a.published, a.source AS outlet, "
     "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence_text, "
@@ -204,12 +209,19 @@ def event_dict(row: sqlite3.Row) -> dict[str, Any]:
 
 def events(conn: sqlite3.Connection, f: EventFilter, limit: int,
            offset: int) -> tuple[list[dict[str, Any]], int]:
-    """One page of events, newest first, and how many match in all."""
+    """One page of events, newest first, and how many match in all.
+
+    The page is chosen on `events` alone (in the order of the index events_newest), and
+    only its rows are joined to their articles and verdicts.
+    """
     where, params = _where(f)
-    total = conn.execute("SELECT count(*)" + _EVENT_FROM + where, params).fetchone()[0]
+    total = conn.execute("SELECT count(*) FROM events AS e" + where, params).fetchone()[0]
     rows = conn.execute(
-        f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM}{where} "
-        "ORDER BY e.date DESC, e.article_id, e.idx LIMIT ? OFFSET ?",
+        f"WITH page AS (SELECT e.article_id, e.idx FROM events AS e{where} "
+        "ORDER BY e.date DESC, e.article_id DESC, e.idx DESC LIMIT ? OFFSET ?) "
+        f"SELECT {_EVENT_COLUMNS} FROM page JOIN events AS e "
+        "ON e.article_id = page.article_id AND e.idx = page.idx"
+        + _EVENT_JOINS + " ORDER BY e.date DESC, e.article_id DESC, e.idx DESC",
         [*params, limit, offset]).fetchall()
     return [event_dict(r) for r in rows], total
 
@@ -383,23 +395,33 @@ def network(conn: sqlite3.Connection, level: str, min_events: int,
     if level not in ("actor", "country"):
         raise FilterError(f"level: {level!r} is not actor or country")
     width = 18 if level == "actor" else 3
-    rows = conn.execute(
-        "WITH pairs AS (SELECT substr(source_code, 1, :w) AS s, substr(target_code, 1, :w) AS t, "
-        "quad_class, count(*) AS n FROM events WHERE source_code IS NOT NULL "
-        "AND target_code IS NOT NULL AND negated = 0 GROUP BY 1, 2, 3) "
-        "SELECT s, t, sum(n) AS events, "
-        "(SELECT p2.quad_class FROM pairs AS p2 WHERE p2.s = p.s AND p2.t = p.t "
-        " ORDER BY p2.n DESC, p2.quad_class LIMIT 1) AS quad_class "
-        "FROM pairs AS p WHERE s != t GROUP BY s, t HAVING events >= :m "
-        "ORDER BY events DESC, s, t LIMIT :limit",
-        {"w": width, "m": min_events, "limit": limit}).fetchall()
+    by_pair: dict[tuple[str, str], dict[int, int]] = {}
+    for s, t, quad, n in conn.execute(
+            "SELECT substr(source_code, 1, :w), substr(target_code, 1, :w), quad_class, "
+            "count(*) FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
+            "AND negated = 0 GROUP BY 1, 2, 3", {"w": width}):
+        if s != t:
+            by_pair.setdefault((s, t), {})[quad] = n
+    edges = sorted(((sum(q.values()), s, t, min(q, key=lambda k: (-q[k], k)))
+                    for (s, t), q in by_pair.items()), key=lambda e: (-e[0], e[1], e[2]))
+    edges = [e for e in edges if e[0] >= min_events][:limit]
     weight: dict[str, int] = {}
-    for r in rows:
-        for node in (r["s"], r["t"]):
-            weight[node] = weight.get(node, 0) + r["events"]
+    for n, s, t, _ in edges:
+        for node in (s, t):
+            weight[node] = weight.get(node, 0) + n
     return {"nodes": [{"id": k, "events": v} for k, v in sorted(weight.items())],
-            "edges": [{"source": r["s"], "target": r["t"], "events": r["events"],
-                       "quad_class": r["quad_class"]} for r in rows]}
+            "edges": [{"source": s, "target": t, "events": n, "quad_class": quad}
+                      for n, s, t, quad in edges]}
+
+
+def top_pairs(conn: sqlite3.Connection, limit: int) -> list[tuple[str, str, int]]:
+    """The busiest country pairs, either direction: (first, second, events)."""
+    rows = conn.execute(
+        "SELECT min(substr(source_code, 1, 3), substr(target_code, 1, 3)) AS a, "
+        "max(substr(source_code, 1, 3), substr(target_code, 1, 3)) AS b, count(*) AS n "
+        "FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
+        "AND negated = 0 GROUP BY 1, 2 HAVING a != b ORDER BY n DESC, a, b LIMIT ?", (limit,))
+    return [(r[0], r[1], r[2]) for r in rows]
 
 
 def places(conn: sqlite3.Connection, f: EventFilter, limit: int) -> list[dict[str, Any]]:
@@ -410,8 +432,8 @@ def places(conn: sqlite3.Connection, f: EventFilter, limit: int) -> list[dict[st
         "SELECT e.place_name AS name, e.place_country AS country, e.place_lat AS lat, "
         "e.place_lon AS lon, count(*) AS events, round(avg(e.goldstein), 2) AS mean_goldstein, "
         f"sum(e.quad_class IN {_COOPERATION}) AS cooperation, "
-        f"sum(e.quad_class NOT IN {_COOPERATION}) AS conflict"
-        f"{_EVENT_FROM}{where} GROUP BY 1, 2, 3, 4 ORDER BY events DESC LIMIT ?",
+        f"sum(e.quad_class NOT IN {_COOPERATION}) AS conflict FROM events AS e"
+        f"{where} GROUP BY 1, 2, 3, 4 ORDER BY events DESC LIMIT ?",
         [*params, limit]).fetchall()
     return [dict(r) for r in rows]
 
