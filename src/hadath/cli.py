@@ -239,8 +239,8 @@ def serve(db: str, host: str, port: int, token_env: str | None) -> None:
         click.echo(f"listening on {host} without a token: POST requests are refused "
                    "(use --token-env to allow them)", err=True)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    click.echo(f"hadath dashboard on http://{shown}:{port}/  (API docs: /docs; Ctrl-C stops)",
-               err=True)
+    click.echo(f"hadath dashboard on http://{shown}:{port}/  (API: /v1/..., described at "
+               "/openapi.json; Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

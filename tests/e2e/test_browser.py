@@ -111,7 +111,8 @@ def test_browser_page_opens(page: Any, path: str, name: str, chart: str | None) 
     loaded = time.monotonic() - started
     _shot(page, name)
     assert page.problems == [], page.problems
-    print(f"{path}: {loaded:.2f} s")  # a measure, not a test (see bench/bench_serve.py)
+    with (ARTIFACTS / "page-load-times.txt").open("a", encoding="utf-8") as log:
+        log.write(f"{time.strftime('%Y-%m-%dT%H:%M:%S')}  {path}  {loaded:.2f} s\n")  # a measure
 
 
 def test_browser_events_filter(page: Any) -> None:

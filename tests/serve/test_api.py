@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -278,3 +279,22 @@ def test_api_verdicts_refused(fresh_demo_db: Path, body: dict[str, Any], status:
                               message: str) -> None:
     response = TestClient(create_app(fresh_demo_db)).post("/v1/verdicts", json=body)
     assert response.status_code == status and message in response.json()["error"]
+
+
+def test_api_no_page_fetches_from_a_cdn(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 404  # Swagger UI would load from a CDN
+    for url in ("/", "/articles/seed", "/map", "/network"):
+        assert "http" not in "".join(re.findall(r'(?:src|href)="(?!http://testserver)([^"]*)"',
+                                               client.get(url).text))
+
+
+def test_api_serve_command_checks_its_token(demo_db: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from hadath.cli import main
+
+    monkeypatch.delenv("HADATH_TEST_TOKEN", raising=False)
+    result = CliRunner().invoke(main, ["serve", str(demo_db), "--token-env",
+                                       "HADATH_TEST_TOKEN"])
+    assert result.exit_code == 1 and "HADATH_TEST_TOKEN: that variable is not set" in result.output

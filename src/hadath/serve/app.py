@@ -34,8 +34,8 @@ __all__ = ["Settings", "create_app", "is_loopback"]
 
 log = logging.getLogger("hadath.serve")
 
-# ECharts writes style attributes on the elements it creates, so styles may be inline;
-# scripts may not.
+# ECharts' HTML tooltips carry style attributes (series colour markers), so styles may be
+# inline; scripts may not (no inline script, no eval).
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
@@ -116,7 +116,9 @@ def create_app(db_path: str | Path, token: str | None = None, host: str = "127.0
 
     open_store(db_path).close()  # refuses a missing file; migrates an older store
     settings = Settings(db_path=str(db_path), token=token or None, host=host, **limits)
-    app = FastAPI(title="hadath", version=__version__,
+    # No /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and nothing here is
+    # fetched at run time; /openapi.json is the description.
+    app = FastAPI(title="hadath", version=__version__, docs_url=None, redoc_url=None,
                   description="Arabic news coded into political events (CAMEO, PLOVER), "
                   "with the evidence for every record.")
     app.state.settings = settings
