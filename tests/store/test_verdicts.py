@@ -104,3 +104,21 @@ def test_verdicts_cli_eval_and_export(judged: Path, tmp_path: Path) -> None:
     neither = runner.invoke(main, ["export", "--db", str(judged)])
     assert neither.exit_code == 2 and "--format" in neither.output
     assert runner.invoke(main, ["eval"]).exit_code == 2
+
+
+def test_verdicts_migration_from_version_2(fresh_demo_db: Path) -> None:
+    with sqlite3.connect(fresh_demo_db) as conn:  # back to what a version-2 store holds
+        conn.execute("DROP TABLE verdicts")
+        for index in ("events_newest", "events_cameo", "events_plover", "events_quad",
+                      "events_article_date", "articles_source", "quotes_speaker", "actors_code"):
+            conn.execute(f"DROP INDEX {index}")
+        conn.execute("PRAGMA user_version = 2")
+        events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    with Store(fresh_demo_db) as store:
+        assert store.migrated_from == 2
+        assert store.query("PRAGMA user_version")[0][0] == 3
+        assert store.count("events") == events
+        indexes = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"events_newest", "events_source", "articles_source"} <= indexes
+        record_verdict(store.conn, "seed", 0, "right")
+        assert score_verdicts(store.conn)["judged"] == 1

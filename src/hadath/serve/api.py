@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -26,6 +27,9 @@ from hadath.store.verdicts import Correction, VerdictError, record_verdict
 __all__ = ["router"]
 
 router = APIRouter(prefix="/v1", tags=["api"])
+# One article coded at a time: the work is CPU-bound (no gain from threads under the GIL),
+# and the shared default pipeline is not promised to be thread-safe.
+_CODING = threading.Lock()
 
 
 def settings_of(request: Request) -> Settings:
@@ -141,8 +145,11 @@ async def code_article(request: Request) -> dict[str, Any]:
         raise HTTPException(413, f"text: {len(article.text)} characters, at most {cap}")
     fields = {k: v for k, v in article.model_dump().items()
               if v is not None and k not in ("text", "published")}
-    doc = await run_in_threadpool(code_text, article.text, article.published, **fields)
-    return doc.to_dict()
+    def code_one() -> dict[str, Any]:
+        with _CODING:
+            return code_text(article.text, article.published, **fields).to_dict()
+
+    return await run_in_threadpool(code_one)
 
 
 @router.get("/events", summary="Events matching the filters, newest first, one page")

@@ -12,10 +12,12 @@
       return r.json();
     });
   }
+  // data-ready="yes" once the chart has drawn and finished animating (tests wait for it).
   function chartOn(el) {
     var chart = echarts.init(el, null, { renderer: "canvas" });
+    chart.setOption({ animation: false });  // data first: an analyst waits for no animation
     window.addEventListener("resize", function () { chart.resize(); });
-    el.dataset.ready = "yes";
+    chart.on("finished", function () { el.dataset.ready = "yes"; });
     return chart;
   }
   function fail(el, err) {
@@ -81,9 +83,9 @@
         yAxis: [{ type: "value", name: "events", minInterval: 1 },
                 { type: "value", name: "Goldstein", min: -10, max: 10 }],
         series: [
-          { name: "cooperation", type: "bar", stack: "n", color: QUAD_COLOURS[1],
+          { name: "cooperation", type: "bar", stack: "n", barMaxWidth: 48, color: QUAD_COLOURS[1],
             data: periods.map(function (p) { return coop[p]; }) },
-          { name: "conflict", type: "bar", stack: "n", color: QUAD_COLOURS[4],
+          { name: "conflict", type: "bar", stack: "n", barMaxWidth: 48, color: QUAD_COLOURS[4],
             data: periods.map(function (p) { return -conf[p]; }) },
           { name: "mean Goldstein", type: "line", yAxisIndex: 1, color: "#333",
             data: periods.map(function (p) { return Math.round(100 * gold[p] / count[p]) / 100; }) }
@@ -106,7 +108,7 @@
           xAxis: { type: "category", data: periods },
           yAxis: { type: "value", name: "events", minInterval: 1 },
           series: p.partners.map(function (x) {
-            return { name: x.partner, type: "bar", stack: "all",
+            return { name: x.partner, type: "bar", stack: "all", barMaxWidth: 48,
                      data: periods.map(function (period) {
                        var hit = p.series.filter(function (s) { return s.partner === x.partner && s.period === period; })[0];
                        return hit ? hit.n : 0;
