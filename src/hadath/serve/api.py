@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, ValidationError
 
 from hadath.serve import queries
@@ -58,7 +59,14 @@ Limit = Annotated[int, Depends(page_limit)]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip (paging)")]
 
 
-def require_write_access(request: Request) -> None:
+_BEARER = HTTPBearer(auto_error=False, description="The token `hadath serve --token-env` "
+                     "names; needed for POST when set, or when listening beyond localhost")
+
+
+def require_write_access(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)] = None,
+) -> None:
     """POSTs: the bearer token when one is set; refused without one beyond loopback."""
     settings = settings_of(request)
     if not settings.writes_need_token:
@@ -66,10 +74,9 @@ def require_write_access(request: Request) -> None:
     if settings.token is None:
         raise HTTPException(403, "this server listens beyond localhost and has no token: "
                             "restart it with --token-env to allow POST requests")
-    given = request.headers.get("authorization", "")
-    scheme, _, value = given.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-            value.strip().encode("utf-8"), settings.token.encode("utf-8")):
+    given = credentials.credentials if credentials is not None else ""
+    if credentials is None or not hmac.compare_digest(
+            given.strip().encode("utf-8"), settings.token.encode("utf-8")):
         raise HTTPException(401, "POST requests need 'Authorization: Bearer <token>'",
                             headers={"WWW-Authenticate": "Bearer"})
 

@@ -116,8 +116,8 @@ def create_app(db_path: str | Path, token: str | None = None, host: str = "127.0
 
     open_store(db_path).close()  # refuses a missing file; migrates an older store
     settings = Settings(db_path=str(db_path), token=token or None, host=host, **limits)
-    # No /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and nothing here is
-    # fetched at run time; /openapi.json is the description.
+    # FastAPI's /docs and /redoc load their scripts from a CDN and inline a script: pages.py
+    # serves /docs with the vendored Swagger UI instead.
     app = FastAPI(title="hadath", version=__version__, docs_url=None, redoc_url=None,
                   description="Arabic news coded into political events (CAMEO, PLOVER), "
                   "with the evidence for every record.")

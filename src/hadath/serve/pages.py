@@ -166,6 +166,12 @@ def dyad_page(request: Request, a: str = "RUS", b: str = "DZA",
                    suggestions=suggestions)
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def docs_page(request: Request) -> HTMLResponse:
+    """The API described by Swagger UI, vendored (FastAPI's own /docs loads it from a CDN)."""
+    return _render(request, "docs.html")
+
+
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request) -> HTMLResponse:
     conn = _db(request)
