@@ -21,8 +21,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, ValidationError
 
-from hadath.serve import queries
+from hadath.serve import aggregates, queries
 from hadath.serve.app import Settings, read_connection, write_connection
+from hadath.serve.filters import EventFilter, FilterError
 from hadath.store.verdicts import Correction, VerdictError, record_verdict
 
 __all__ = ["router"]
@@ -136,7 +137,7 @@ def _body_schema(model: type[BaseModel]) -> dict[str, Any]:
         "application/json": {"schema": model.model_json_schema()}}}}
 
 
-def _filter_error(exc: queries.FilterError) -> HTTPException:
+def _filter_error(exc: FilterError) -> HTTPException:
     return HTTPException(400, str(exc))
 
 
@@ -175,12 +176,12 @@ def list_events(
     q: Annotated[str | None, Query(description="Words in the article (full text)")] = None,
     verdict: Annotated[str | None, Query(description="right, wrong, corrected or none")] = None,
 ) -> dict[str, Any]:
-    f = queries.EventFilter(source=source, target=target, actor=actor, root=root, cameo=cameo,
+    f = EventFilter(source=source, target=target, actor=actor, root=root, cameo=cameo,
                             plover=plover, quad_class=quad_class, since=since, until=until,
                             outlet=outlet, q=q, verdict=verdict)
     try:
         rows, total = queries.events(db, f, limit, offset)
-    except queries.FilterError as exc:
+    except FilterError as exc:
         raise _filter_error(exc) from exc
     return {"events": rows, "total": total, "limit": limit, "offset": offset}
 
@@ -199,7 +200,7 @@ def list_actors(db: Db, limit: Limit, offset: Offset = 0,
                 ) -> dict[str, Any]:
     try:
         rows, total = queries.actors(db, prefix, limit, offset)
-    except queries.FilterError as exc:
+    except FilterError as exc:
         raise _filter_error(exc) from exc
     return {"actors": rows, "total": total, "limit": limit, "offset": offset}
 
@@ -210,8 +211,8 @@ def get_actor(code: str, db: Db,
               top: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
     try:
         found = queries.actor_summary(db, code)
-        found["partners"] = queries.partners(db, code, period, top)
-    except queries.FilterError as exc:
+        found["partners"] = aggregates.partners(db, code, period, top)
+    except FilterError as exc:
         raise _filter_error(exc) from exc
     if not found["names"] and not found["given"] and not found["received"]:
         raise HTTPException(404, f"no actor {found['code']!r} in this store")
@@ -225,7 +226,7 @@ def list_quotes(db: Db, limit: Limit, offset: Offset = 0,
                 ) -> dict[str, Any]:
     try:
         rows, total = queries.quotes(db, speaker, q, limit, offset)
-    except queries.FilterError as exc:
+    except FilterError as exc:
         raise _filter_error(exc) from exc
     return {"quotes": rows, "total": total, "limit": limit, "offset": offset}
 
@@ -243,8 +244,8 @@ def list_dyads(
     if limit > cap:
         raise HTTPException(400, f"limit: at most {cap} rows")
     try:
-        rows = queries.dyads(db, source, target, period, level, symmetric, limit)
-    except queries.FilterError as exc:
+        rows = aggregates.dyads(db, source, target, period, level, symmetric, limit)
+    except FilterError as exc:
         raise _filter_error(exc) from exc
     return {"dyads": rows, "period": period, "level": level, "symmetric": symmetric}
 
@@ -253,17 +254,17 @@ def list_dyads(
 def get_network(db: Db, level: Literal["actor", "country"] = "country",
                 min_events: Annotated[int, Query(ge=1)] = 1,
                 limit: Annotated[int, Query(ge=1, le=2000)] = 300) -> dict[str, Any]:
-    return queries.network(db, level, min_events, limit)
+    return aggregates.network(db, level, min_events, limit)
 
 
 @router.get("/places", summary="Event places with coordinates (for the map)")
 def list_places(db: Db, actor: str | None = None, root: str | None = None,
                 since: str | None = None, until: str | None = None,
                 limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
-    f = queries.EventFilter(actor=actor, root=root, since=since, until=until)
+    f = EventFilter(actor=actor, root=root, since=since, until=until)
     try:
-        return {"places": queries.places(db, f, limit)}
-    except queries.FilterError as exc:
+        return {"places": aggregates.places(db, f, limit)}
+    except FilterError as exc:
         raise _filter_error(exc) from exc
 
 

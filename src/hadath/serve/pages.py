@@ -17,8 +17,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from hadath.lexicon.cameo import load_cameo
-from hadath.serve import queries
+from hadath.serve import aggregates, queries
 from hadath.serve.app import read_connection
+from hadath.serve.filters import EventFilter, FilterError
 from hadath.serve.highlight import marks_of, segments
 
 __all__ = ["render_error", "router"]
@@ -53,13 +54,13 @@ def _db(request: Request) -> sqlite3.Connection:
     return read_connection(request.app.state.settings.db_path)
 
 
-def _event_filter(params: dict[str, str]) -> queries.EventFilter:
+def _event_filter(params: dict[str, str]) -> EventFilter:
     values: dict[str, Any] = {k: params.get(k) or None for k in _FILTER_FIELDS}
     if values["quad_class"] is not None:
         if values["quad_class"] not in ("1", "2", "3", "4"):
-            raise queries.FilterError("quad_class: choose 1 to 4")
+            raise FilterError("quad_class: choose 1 to 4")
         values["quad_class"] = int(values["quad_class"])
-    return queries.EventFilter(**values)
+    return EventFilter(**values)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -77,8 +78,8 @@ def events_page(request: Request) -> HTMLResponse:
         try:
             f = _event_filter(params)
             rows, total = queries.events(conn, f, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-        except queries.FilterError as exc:
-            f, error = queries.EventFilter(), str(exc)
+        except FilterError as exc:
+            f, error = EventFilter(), str(exc)
         outlets = queries.outlets(conn)
     finally:
         conn.close()
@@ -117,7 +118,7 @@ def actors_page(request: Request, prefix: str | None = None, page: int = 1) -> H
     page = max(1, page)
     try:
         rows, total = queries.actors(conn, prefix or None, 100, (page - 1) * 100)
-    except queries.FilterError as exc:
+    except FilterError as exc:
         error = str(exc)
     finally:
         conn.close()
@@ -131,10 +132,10 @@ def actor_page(request: Request, code: str) -> HTMLResponse:
     try:
         try:
             summary = queries.actor_summary(conn, code)
-        except queries.FilterError as exc:
+        except FilterError as exc:
             raise HTTPException(400, str(exc)) from exc
-        given, _ = queries.events(conn, queries.EventFilter(source=summary["code"]), 100, 0)
-        received, _ = queries.events(conn, queries.EventFilter(target=summary["code"]), 100, 0)
+        given, _ = queries.events(conn, EventFilter(source=summary["code"]), 100, 0)
+        received, _ = queries.events(conn, EventFilter(target=summary["code"]), 100, 0)
         said, _ = queries.quotes(conn, summary["code"], None, 50, 0)
     finally:
         conn.close()
@@ -159,7 +160,7 @@ def dyad_page(request: Request, a: str = "RUS", b: str = "DZA",
     period = period if period in ("day", "week", "month") else "month"
     conn = _db(request)
     try:
-        suggestions = queries.top_pairs(conn, 12)
+        suggestions = aggregates.top_pairs(conn, 12)
     finally:
         conn.close()
     return _render(request, "dyad.html", a=a.upper()[:18], b=b.upper()[:18], period=period,
@@ -176,7 +177,7 @@ def docs_page(request: Request) -> HTMLResponse:
 def map_page(request: Request) -> HTMLResponse:
     conn = _db(request)
     try:
-        found = queries.places(conn, queries.EventFilter(), 1000)
+        found = aggregates.places(conn, EventFilter(), 1000)
     finally:
         conn.close()
     return _render(request, "map.html", places=found)
