@@ -234,7 +234,12 @@ def serve(db: str, host: str, port: int, token_env: str | None) -> None:
         token = os.environ.get(token_env)
         if not token:
             raise click.ClickException(f"--token-env {token_env}: that variable is not set")
-    app = create_app(db, token=token, host=host)
+    from hadath.errors import HadathError
+
+    try:
+        app = create_app(db, token=token, host=host)
+    except HadathError as exc:  # a store written by a newer hadath, ...
+        raise click.ClickException(str(exc)) from exc
     if not is_loopback(host) and token is None:
         click.echo(f"listening on {host} without a token: POST requests are refused "
                    "(use --token-env to allow them)", err=True)

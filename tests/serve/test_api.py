@@ -297,3 +297,14 @@ def test_api_serve_command_checks_its_token(demo_db: Path,
     result = CliRunner().invoke(main, ["serve", str(demo_db), "--token-env",
                                        "HADATH_TEST_TOKEN"])
     assert result.exit_code == 1 and "HADATH_TEST_TOKEN: that variable is not set" in result.output
+
+
+def test_api_serve_command_refuses_a_newer_store(fresh_demo_db: Path) -> None:
+    from click.testing import CliRunner
+
+    from hadath.cli import main
+
+    with sqlite3.connect(fresh_demo_db) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    result = CliRunner().invoke(main, ["serve", str(fresh_demo_db)])
+    assert result.exit_code == 1 and "newer than this hadath's" in result.output

@@ -79,7 +79,8 @@ def test_pages_escape_article_data(tmp_path: Path, hostile: str) -> None:
     db = tmp_path / "h.sqlite"
     text = (f"التقى لافروف نظيره الجزائري أمس في موسكو {hostile} "
             "وقال إن «الحوار هو الحل الوحيد للأزمة»")
-    doc = hadath.code(text, published="2020-07-09", id="x<1>", title=hostile)
+    doc = hadath.code(text, published="2020-07-09", id="x<1>", title=hostile,
+                      url="javascript:alert(1)")
     with Store(db) as store:
         store.add(doc.to_dict())
     client = TestClient(create_app(db))
@@ -89,6 +90,7 @@ def test_pages_escape_article_data(tmp_path: Path, hostile: str) -> None:
     page = client.get("/articles/x<1>").text
     assert "&lt;script&gt;" in page or "&lt;img" in page
     assert "x&lt;1&gt;" in page
+    assert 'href="javascript:' not in page and "javascript:alert(1)" in page
 
 
 @pytest.mark.parametrize(("text", "marks"), [
