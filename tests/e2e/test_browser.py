@@ -94,6 +94,7 @@ def _shot(page: Any, name: str) -> None:
 @pytest.mark.parametrize(("path", "name", "chart"), [
     ("/", "events", None),
     ("/actors", "actors", None),
+    ("/quotes", "quotes", None),
     ("/actors/RUS", "actor-RUS", "#partners-chart"),
     ("/network", "network", "#network-chart"),
     ("/dyads?a=RUS&b=DZA&period=day", "dyad-RUS-DZA", "#dyad-chart"),

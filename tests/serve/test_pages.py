@@ -33,6 +33,8 @@ def client(demo_db: Path) -> TestClient:
     ("/actors", "DZAGOV"),
     ("/actors?prefix=RUS", "RUSGOV"),
     ("/actors/RUS", "Top partners over time"),
+    ("/quotes", "blockquote"),
+    ("/quotes?speaker=DZAGOV&q=ليبيا", "DZAGOV"),
     ("/network", 'id="network-chart"'),
     ("/dyads?a=RUS&b=DZA", 'data-a="RUS"'),
     ("/map", "Moscow"),

@@ -149,6 +149,29 @@ def actor_page(request: Request, code: str) -> HTMLResponse:
                    quotes=said)
 
 
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request, speaker: str = "", q: str = "", page: int = 1) -> HTMLResponse:
+    page = max(1, page)
+    error = None
+    rows: list[dict[str, Any]] = []
+    total = 0
+    conn = _db(request)
+    try:
+        rows, total = queries.quotes(conn, speaker or None, q or None, PAGE_SIZE,
+                                     (page - 1) * PAGE_SIZE)
+    except FilterError as exc:
+        error = str(exc)
+    finally:
+        conn.close()
+    pages = max(1, -(-total // PAGE_SIZE))
+    link = {k: v for k, v in (("speaker", speaker), ("q", q)) if v}
+    return _render(
+        request, "quotes.html", quotes=rows, total=total, speaker=speaker, q=q, error=error,
+        page=page, pages=pages,
+        prev_url="?" + urlencode({**link, "page": page - 1}) if page > 1 else None,
+        next_url="?" + urlencode({**link, "page": page + 1}) if page < pages else None)
+
+
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, level: str = "country") -> HTMLResponse:
     return _render(request, "network.html", level="actor" if level == "actor" else "country")
