@@ -119,3 +119,14 @@ def test_pages_links_quote_article_ids(tmp_path: Path) -> None:
     assert '/articles/wire/2020%237%3Fa%20b#event-0"' in client.get("/").text
     page = client.get("/articles/wire/2020%237%3Fa%20b")
     assert page.status_code == 200 and "wire/2020#7?a b" in page.text
+
+
+@pytest.mark.parametrize(("params", "shown"), [
+    ({"quad_class": "4"}, '<option value="4" selected>'),
+    ({"root": "4"}, '<option value="04" selected>'),
+    ({"plover": "CONSULT"}, "<option selected>CONSULT</option>"),
+    ({"actor": "RUS"}, 'name="actor" value="RUS"'),
+])
+def test_pages_events_form_keeps_the_filters(client: TestClient, params: dict[str, str],
+                                             shown: str) -> None:
+    assert shown in client.get("/", params=params).text

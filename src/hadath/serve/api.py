@@ -153,6 +153,7 @@ async def code_article(request: Request) -> dict[str, Any]:
         raise HTTPException(413, f"text: {len(article.text)} characters, at most {cap}")
     fields = {k: v for k, v in article.model_dump().items()
               if v is not None and k not in ("text", "published")}
+
     def code_one() -> dict[str, Any]:
         with _CODING:
             return code_text(article.text, article.published, **fields).to_dict()
@@ -177,8 +178,8 @@ def list_events(
     verdict: Annotated[str | None, Query(description="right, wrong, corrected or none")] = None,
 ) -> dict[str, Any]:
     f = EventFilter(source=source, target=target, actor=actor, root=root, cameo=cameo,
-                            plover=plover, quad_class=quad_class, since=since, until=until,
-                            outlet=outlet, q=q, verdict=verdict)
+                    plover=plover, quad_class=quad_class, since=since, until=until,
+                    outlet=outlet, q=q, verdict=verdict)
     try:
         rows, total = queries.events(db, f, limit, offset)
     except FilterError as exc:

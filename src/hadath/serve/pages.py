@@ -83,12 +83,12 @@ def events_page(request: Request) -> HTMLResponse:
         outlets = queries.outlets(conn)
     finally:
         conn.close()
-    active = f.active()
+    link = f.active()
+    shown = {k: params[k] for k in _FILTER_FIELDS if params.get(k)}  # as typed, even if refused
     pages = max(1, -(-total // PAGE_SIZE))
-    link = {k: v for k, v in active.items()}
     return _render(
         request, "events.html", events=rows, total=total, page=page, pages=pages,
-        filters=active, error=error, outlets=outlets, roots=load_cameo().roots(),
+        filters=shown, error=error, outlets=outlets, roots=load_cameo().roots(),
         plover_types=PLOVER_TYPES,
         prev_url="?" + urlencode({**link, "page": page - 1}) if page > 1 else None,
         next_url="?" + urlencode({**link, "page": page + 1}) if page < pages else None)
