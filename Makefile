@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint clean venv
+DEMO_PORT ?= 8000
+
+.PHONY: demo demo-data test lint clean venv
 
 venv: $(STAMP)
 
@@ -18,7 +20,12 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest
 
-demo: $(STAMP)
+# Codes the examples, prints a summary, then serves the dashboard until Ctrl-C.
+demo: demo-data
+	@echo "Dashboard: http://127.0.0.1:$(DEMO_PORT)/  (Ctrl-C stops it)"
+	$(BIN)/hadath serve demo/hadath.sqlite --port $(DEMO_PORT)
+
+demo-data: $(STAMP)
 	$(BIN)/hadath code examples/articles.jsonl examples/seed.txt --out demo/coded.jsonl --db demo/hadath.sqlite --manifest demo/manifest.jsonl
 	$(BIN)/hadath summary demo/hadath.sqlite
 

@@ -15,6 +15,7 @@ ALLOWED = {
     **{layer: set(ORDER[: i + 1]) for i, layer in enumerate(ORDER)},
     "engine": set(ORDER) - {"serve"} | {"engine", "pipeline", "components"},
     "eval": set(ORDER) - {"serve"} | {"engine", "eval", "pipeline", "components"},
+    "serve": set(ORDER) | {"pipeline", "components"},  # POST /v1/code runs the pipeline
 }
 
 

@@ -95,7 +95,7 @@ def _log_to_stderr() -> logging.Handler:
 @main.command()
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False),
               help="The hadath SQLite store to export.")
-@click.option("--format", "fmt", required=True,
+@click.option("--format", "fmt", default=None,
               type=click.Choice(["gdelt", "plover", "csv", "parquet", "gkg-quotations"]),
               help="gdelt: GDELT 2.0 events (TSV, one row per event group); "
               "plover: PLOVER JSON Lines; csv: the events table; parquet: the events table; "
@@ -103,17 +103,43 @@ def _log_to_stderr() -> logging.Handler:
 @click.option("--out", "-o", type=click.Path(dir_okay=False),
               help="File to write (default: stdout; required for parquet).")
 @click.option("--header", is_flag=True, help="gdelt: write the column names first.")
-def export(db: str, fmt: str, out: str | None, header: bool) -> None:
-    """Export a store's events as GDELT, PLOVER, CSV or Parquet."""
+@click.option("--verified", is_flag=True,
+              help="Write the analysts' verdicts (from `hadath serve`) as gold JSON Lines "
+              "(../shared/eval/GUIDELINE.md's format) instead of events.")
+def export(db: str, fmt: str | None, out: str | None, header: bool, verified: bool) -> None:
+    """Export a store's events as GDELT, PLOVER, CSV or Parquet, or its verdicts as gold."""
     from hadath.store.export import ExportError, export_store
     from hadath.store.sqlite import Store
 
+    if verified:
+        if fmt is not None:
+            raise click.UsageError("--verified writes gold JSON Lines: leave out --format")
+        _export_verified(db, out)
+        return
+    if fmt is None:
+        raise click.UsageError("Missing option '--format' (or give --verified).")
     with Store(db) as store:
         try:
             written = export_store(store.conn, fmt, out, header=header)
         except ExportError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(f"{written} {fmt} rows written to {out or 'stdout'}", err=True)
+
+
+def _export_verified(db: str, out: str | None) -> None:
+    from hadath.store.sqlite import Store
+    from hadath.store.verdicts import export_verified_gold
+
+    with Store(db) as store:
+        if out is None:
+            written = export_verified_gold(store.conn, sys.stdout)
+        else:
+            target = Path(out)
+            partial = target.with_name(target.name + ".partial")
+            with open(partial, "w", encoding="utf-8") as stream:
+                written = export_verified_gold(store.conn, stream)
+            partial.replace(target)  # never half-written
+    click.echo(f"{written} verified articles written to {out or 'stdout'}", err=True)
 
 
 @main.command()
@@ -123,15 +149,30 @@ def schema() -> None:
 
 
 @main.command("eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False), required=False)
+@click.option("--verified", "verified_db", type=click.Path(exists=True, dir_okay=False),
+              help="Score the coder on the analysts' verdicts in this store instead of gold.")
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False),
               help="Score this JSON Lines output instead of coding the gold articles.")
 @click.option("--verbose", "-v", is_flag=True, help="List each missed and spurious item.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def eval_command(gold: str, pred: str | None, verbose: bool, as_json: bool) -> None:
-    """Score hadath on gold articles (events, quotes, actors, persons)."""
+def eval_command(gold: str | None, verified_db: str | None, pred: str | None, verbose: bool,
+                 as_json: bool) -> None:
+    """Score hadath on gold articles (events, quotes, actors, persons), or on verdicts.
+
+    With --verified DB: the precision of the events analysts judged in `hadath serve`
+    (right / judged; with corrected ones counted as found events too). Events hadath
+    missed are not judged there, so this measures no recall.
+    """
     from hadath.eval.runner import evaluate
 
+    if verified_db is not None:
+        if gold is not None:
+            raise click.UsageError("give GOLD or --verified DB, not both")
+        _eval_verified(verified_db, as_json)
+        return
+    if gold is None:
+        raise click.UsageError("Missing argument 'GOLD' (or give --verified DB).")
     scores = evaluate(Path(gold), Path(pred) if pred else None, verbose=verbose)
     if as_json:
         click.echo(json.dumps(scores.measures))
@@ -143,6 +184,69 @@ def eval_command(gold: str, pred: str | None, verbose: bool, as_json: bool) -> N
             click.echo(f"\n{title} ({len(items)}):")
             for item in items:
                 click.echo(f"  {item.article}  {item.what}  {item.detail}")
+
+
+def _eval_verified(db: str, as_json: bool) -> None:
+    from hadath.store.sqlite import Store
+    from hadath.store.verdicts import score_verdicts
+
+    with Store(db) as store:
+        scores = score_verdicts(store.conn)
+    if as_json:
+        click.echo(json.dumps(scores))
+        return
+    click.echo(f"events judged: {scores['judged']} (right {scores['right']}, wrong "
+               f"{scores['wrong']}, corrected {scores['corrected']}; {scores['stale']} stale "
+               "verdicts left out: their article was recoded since)")
+    explained = {
+        "precision": "right as coded (code, source and target) / judged",
+        "event_precision": "real events (right or corrected) / judged",
+        "root_agreement": "real events whose CAMEO root the analyst kept",
+        "source_agreement": "real events whose source the analyst kept",
+        "target_agreement": "real events whose target the analyst kept",
+    }
+    for name, meaning in explained.items():
+        value = scores[name]
+        click.echo(f"{name}: {'n/a' if value is None else f'{value:.3f}'}  ({meaning})")
+    click.echo("Precision only: analysts judge the events hadath found, not those it missed.")
+
+
+@main.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; beyond loopback, POSTs need --token-env.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--token-env", metavar="NAME",
+              help="Environment variable holding the bearer token POST requests need.")
+def serve(db: str, host: str, port: int, token_env: str | None) -> None:
+    """Serve the REST API (/v1, OpenAPI at /openapi.json) and the dashboard on a store."""
+    import os
+
+    try:
+        import uvicorn
+
+        from hadath.serve.app import create_app, is_loopback
+    except ImportError as exc:
+        raise click.ClickException(f"hadath serve needs its extra: pip install 'hadath[serve]' "
+                                   f"({exc})") from exc
+    token = None
+    if token_env:
+        token = os.environ.get(token_env)
+        if not token:
+            raise click.ClickException(f"--token-env {token_env}: that variable is not set")
+    from hadath.errors import HadathError
+
+    try:
+        app = create_app(db, token=token, host=host)
+    except HadathError as exc:  # a store written by a newer hadath, ...
+        raise click.ClickException(str(exc)) from exc
+    if not is_loopback(host) and token is None:
+        click.echo(f"listening on {host} without a token: POST requests are refused "
+                   "(use --token-env to allow them)", err=True)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    click.echo(f"hadath dashboard on http://{shown}:{port}/  (API: /v1/..., described at "
+               "/openapi.json; Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.command()

@@ -10,6 +10,9 @@ History:
     1  articles, entities, actors, events, quotes
     2  articles_fts (full-text search on folded title + text), views event_mentions
        and event_groups (GDELT-style deduplication)
+    3  verdicts (an analyst's right / wrong / corrected on an event, from `hadath serve`),
+       indexes on events(date, cameo, plover_type, quad_class), articles(source),
+       quotes(speaker_code), actors(code) for the dashboard's filters
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from hadath.text.fold import fold_str
 
 __all__ = ["CURRENT_VERSION", "StoreError", "fts_rowid", "migrate", "register_functions"]
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 
 class StoreError(HadathError):
