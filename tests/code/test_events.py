@@ -648,3 +648,11 @@ def test_events_authority_is_no_protester() -> None:
     text = "فرقت الشرطة التونسية مظاهرة للطلاب في مدينة صفاقس."
     protests = [e for e in _events(text) if e.cameo[:2] == "14"]
     assert all(e.source.code.endswith("CVL") for e in protests), _show(protests)
+
+
+@pytest.mark.issue(4)
+def test_events_date_after_since_is_not_the_event_date() -> None:
+    text = ("وتدعم فرنسا جهود الجيش الليبي في حربه ضد الجماعات المتطرفة منذ سقوط نظام القذافي "
+            "في 2011.")
+    events = _events(text)
+    assert events and all(e.date == PUBLISHED for e in events), _show(events)

@@ -62,6 +62,9 @@ __all__ = [
     "REJECT",
     "RELATIVES",
     "SHORT_ASIDE_WORDS",
+    "SINCE",
+    "SINCE_CHARS",
+    "SINCE_WORDS",
     "SOFT_PUNCT",
     "SOURCE_WINDOW",
     "TEAM_WORDS",
@@ -163,6 +166,10 @@ MASCULINE_STATES = frozenset(("IRQ", "JOR", "LBN", "SDN", "SSD", "YEM", "MAR", "
                               "SEN", "CMR", "GAB"))
 FEMININE_ENDINGS = tuple(fold_str(e) for e in ("ات", "ة"))
 WA = fold_str("و")
+# A date within a few words after منذ starts a period (منذ سقوط نظام القذافي في 2011).
+SINCE = folded("منذ")
+SINCE_WORDS = 8
+SINCE_CHARS = 80
 PROTEST_ROOT = "14"
 # Roles that police or govern: as the source of a protest noun they are its target.
 AUTHORITY_ROLES = frozenset(("GOV", "COP", "MIL", "SPY", "JUD"))

@@ -849,7 +849,7 @@ class EventCoder:
         spans = [trigger_start, trigger_end, source.start, source.end]
         if target is not None:
             spans += [target.start, target.end]
-        date = sentence_date(self.dates, sentence)
+        date = sentence_date([d for d in self.dates if not self.after_since(d)], sentence)
         date_value, precision = (date.value, date.precision) if date else self.default_date()
         return Event(
             source=_ref(source), target=_ref(target) if target else None,
@@ -865,6 +865,12 @@ class EventCoder:
             rule=f"actions.tsv:{entry.line} {entry.pattern}"
             + (f", {why}" if why else ""),
         )
+
+    def after_since(self, date: DateRef) -> bool:
+        """منذ 2011, منذ سقوط النظام في 2011: a date that starts a period is not the day of the
+        news the sentence reports."""
+        before = self.text[max(0, date.start - words.SINCE_CHARS):date.start].split()
+        return any(fold_str(w) in words.SINCE for w in before[-words.SINCE_WORDS:])
 
     def default_date(self) -> tuple[str | None, str | None]:
         """With no date in the sentence, the event is reported as of publication."""
