@@ -5,7 +5,9 @@ article again (coded by the same hadath version) changes nothing, and a
 changed article replaces its old rows in the same transaction, so a reader
 never sees half an article, and a run killed at any moment leaves only whole
 articles behind: rerunning it ends with the rows of an uninterrupted run.
-The full-text index (`articles_fts`) is written in that same transaction.
+The full-text index (`articles_fts`), the article's near-duplicate fingerprint and
+its cluster (`duplicate_of`, hadath.store.duplicates) are written in that same
+transaction.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from hadath.store import duplicates
+from hadath.store.fingerprint import fingerprint_of, shingle_hashes
 from hadath.store.migrate import StoreError, fts_rowid, migrate
 from hadath.text.fold import fold_str
 from hadath.version import __version__
@@ -98,8 +102,10 @@ class Store:
             self.unchanged += 1
             return
         with self.conn:  # one transaction: the old rows go and the new ones come together
+            old_cluster: list[str] = []
             if row is not None:
-                for table in _CHILD_TABLES:
+                old_cluster = duplicates.cluster_of(self.conn, doc["id"])
+                for table in (*_CHILD_TABLES, "article_bands"):
                     self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (doc["id"],))
                 self.conn.execute("DELETE FROM articles WHERE id = ?", (doc["id"],))
                 self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?",
@@ -109,6 +115,16 @@ class Store:
                 self.added += 1
             self._insert(doc, digest)
             self._index_text(doc)
+            self._link_duplicates(doc, old_cluster, replaced=row is not None)
+
+    def _link_duplicates(self, doc: dict[str, Any], old_cluster: list[str],
+                         replaced: bool) -> None:
+        hashes = shingle_hashes(doc["text"])
+        duplicates.index_article(self.conn, doc["id"], fingerprint_of(hashes))
+        if replaced:  # its old cluster may split, and it may join another
+            duplicates.relink(self.conn, [doc["id"], *old_cluster])
+        else:
+            duplicates.link_new(self.conn, doc["id"], hashes)
 
     def _index_text(self, doc: dict[str, Any]) -> None:
         rowid = fts_rowid(doc["id"])
@@ -125,7 +141,8 @@ class Store:
                  "events", "quotes", "dates", "places", "hadath"}
         extra = {k: v for k, v in doc.items() if k not in known}
         self.conn.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles (id, text_hash, title, published, source, url, text, extra, "
+            "hadath, coded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (doc["id"], digest, doc.get("title"), doc.get("published"), doc.get("source"),
              doc.get("url"), doc["text"], json.dumps(extra, ensure_ascii=False),
              json.dumps(doc.get("hadath", {})), datetime.now(UTC).isoformat(timespec="seconds")),

@@ -1,0 +1,113 @@
+"""Near-duplicate articles on a corpus: how many pairs at each similarity, and what LSH finds.
+
+Takes the first --limit articles in publication order (so syndicated copies, which
+appear within days of each other, stay together), computes every pair's exact
+Jaccard similarity of word shingles (an inverted index over the shingles: no pair
+sharing one is missed), and the pairs the store's LSH bands make candidates with
+their signature similarity. Prints pairs per similarity bin, the LSH recall at the
+threshold, the fingerprint time per article, and --show sample pairs near a bin.
+
+usage: python bench/bench_dedup.py ../shared/corpora/ant/articles.jsonl [--limit 5000]
+       [--show 0.4] [--samples 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from hadath.store.duplicates import DUPLICATE_JACCARD
+from hadath.store.fingerprint import (
+    band_keys,
+    fingerprint,
+    shingle_hashes,
+    signature_similarity,
+)
+
+_COMMON = 40  # shingles in more articles than this are boilerplate: no pair is found by them
+
+
+def _articles(path: Path, limit: int) -> list[dict]:
+    with path.open(encoding="utf-8") as stream:
+        rows = [json.loads(line) for line in stream]
+    rows.sort(key=lambda r: (r.get("published") or "9999", r["id"]))
+    return rows[:limit]
+
+
+def _exact_pairs(shingles: list[set[int]]) -> dict[tuple[int, int], float]:
+    index: dict[int, list[int]] = defaultdict(list)
+    for number, hashes in enumerate(shingles):
+        for h in hashes:
+            index[h].append(number)
+    shared: Counter[tuple[int, int]] = Counter()
+    for holders in index.values():
+        if 1 < len(holders) <= _COMMON:
+            shared.update(itertools.combinations(holders, 2))
+    pairs = {}
+    for (a, b), _ in shared.items():
+        inter = len(shingles[a] & shingles[b])
+        pairs[(a, b)] = inter / (len(shingles[a]) + len(shingles[b]) - inter)
+    return pairs
+
+
+def _lsh_pairs(signatures: list[bytes | None]) -> dict[tuple[int, int], float]:
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for number, signature in enumerate(signatures):
+        if signature is not None:
+            for key in band_keys(signature):
+                buckets[key].append(number)
+    pairs = {}
+    for holders in buckets.values():
+        for a, b in itertools.combinations(sorted(set(holders)), 2):
+            if (a, b) not in pairs:
+                pairs[(a, b)] = signature_similarity(signatures[a], signatures[b])
+    return pairs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--limit", type=int, default=5000)
+    parser.add_argument("--show", type=float, default=None, help="print pairs near this")
+    parser.add_argument("--samples", type=int, default=8)
+    args = parser.parse_args()
+    rows = _articles(args.corpus, args.limit)
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        signatures = [fingerprint(r["text"]) for r in rows]
+        timings.append((time.perf_counter() - started) / len(rows) * 1000)
+    shingles = [shingle_hashes(r["text"]) for r in rows]
+    exact = _exact_pairs(shingles)
+    lsh = _lsh_pairs(signatures)
+    print(f"{len(rows)} articles, fingerprint {min(timings):.2f}-{max(timings):.2f} ms/article "
+          f"(3 runs), {len(lsh)} LSH candidate pairs")
+    print("jaccard  exact pairs  LSH candidates  linked  cross-outlet")
+    for low in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        inside = [p for p, j in exact.items() if low <= j < low + 0.1]
+        found = sum(p in lsh for p in inside)
+        linked = sum(p in lsh and j >= DUPLICATE_JACCARD for p, j in exact.items()
+                     if low <= j < low + 0.1)
+        cross = sum(rows[a]["source"] != rows[b]["source"] for a, b in inside)
+        print(f"{low:.1f}-{low + 0.1:.1f}  {len(inside):11d}  {found:14d}  {linked:6d}  "
+              f"{cross:12d}")
+    linked = [p for p in lsh if exact.get(p, 0) >= DUPLICATE_JACCARD]
+    missed = [p for p, j in exact.items() if j >= DUPLICATE_JACCARD and p not in lsh]
+    print(f"linked at Jaccard >= {DUPLICATE_JACCARD}: {len(linked)} pairs "
+          f"({len(missed)} such pairs missed by LSH)")
+    if args.show is not None:
+        near = sorted(p for p, j in exact.items() if abs(j - args.show) < 0.05)
+        for a, b in random.Random(0).sample(near, min(args.samples, len(near))):
+            print(f"\n== J={exact[(a, b)]:.2f} sig={lsh.get((a, b), 0):.2f} "
+                  f"{rows[a]['id']} ({rows[a]['source']}) / {rows[b]['id']} ({rows[b]['source']})")
+            print("  A:", rows[a]["title"], "|", rows[a]["text"][:300].replace("\n", " "))
+            print("  B:", rows[b]["title"], "|", rows[b]["text"][:300].replace("\n", " "))
+
+
+if __name__ == "__main__":
+    main()
