@@ -8,7 +8,7 @@ their signature similarity. Prints pairs per similarity bin, the LSH recall at t
 threshold, the fingerprint time per article, and --show sample pairs near a bin.
 
 usage: python bench/bench_dedup.py ../shared/corpora/ant/articles.jsonl [--limit 5000]
-       [--show 0.4] [--samples 8]
+       [--show 0.4] [--samples 8] [--list]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from hadath.store.duplicates import DUPLICATE_JACCARD
+from hadath.store.duplicates import duplicate_threshold
 from hadath.store.fingerprint import (
     band_keys,
     fingerprint,
@@ -55,6 +55,11 @@ def _exact_pairs(shingles: list[set[int]]) -> dict[tuple[int, int], float]:
     return pairs
 
 
+def _linked(rows: list[dict], pair: tuple[int, int], jaccard: float) -> bool:
+    a, b = pair
+    return jaccard >= duplicate_threshold(rows[a].get("source"), rows[b].get("source"))
+
+
 def _lsh_pairs(signatures: list[bytes | None]) -> dict[tuple[int, int], float]:
     buckets: dict[int, list[int]] = defaultdict(list)
     for number, signature in enumerate(signatures):
@@ -75,6 +80,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=5000)
     parser.add_argument("--show", type=float, default=None, help="print pairs near this")
     parser.add_argument("--samples", type=int, default=8)
+    parser.add_argument("--list", action="store_true", help="print every linked pair's titles")
     args = parser.parse_args()
     rows = _articles(args.corpus, args.limit)
     timings = []
@@ -91,15 +97,19 @@ def main() -> None:
     for low in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         inside = [p for p, j in exact.items() if low <= j < low + 0.1]
         found = sum(p in lsh for p in inside)
-        linked = sum(p in lsh and j >= DUPLICATE_JACCARD for p, j in exact.items()
+        linked = sum(p in lsh and _linked(rows, p, j) for p, j in exact.items()
                      if low <= j < low + 0.1)
         cross = sum(rows[a]["source"] != rows[b]["source"] for a, b in inside)
         print(f"{low:.1f}-{low + 0.1:.1f}  {len(inside):11d}  {found:14d}  {linked:6d}  "
               f"{cross:12d}")
-    linked = [p for p in lsh if exact.get(p, 0) >= DUPLICATE_JACCARD]
-    missed = [p for p, j in exact.items() if j >= DUPLICATE_JACCARD and p not in lsh]
-    print(f"linked at Jaccard >= {DUPLICATE_JACCARD}: {len(linked)} pairs "
-          f"({len(missed)} such pairs missed by LSH)")
+    linked = [p for p in lsh if _linked(rows, p, exact.get(p, 0))]
+    missed = [p for p, j in exact.items() if _linked(rows, p, j) and p not in lsh]
+    print(f"linked: {len(linked)} pairs ({len(missed)} pairs over the threshold missed by LSH)")
+    if args.list:
+        for a, b in sorted(linked, key=lambda p: exact[p]):
+            print(f"{exact[(a, b)]:.2f} {rows[a]['source']}/{rows[b]['source']} "
+                  f"{rows[a]['published'][:10]}/{rows[b]['published'][:10]} | "
+                  f"{rows[a]['title'][:60]} || {rows[b]['title'][:60]}")
     if args.show is not None:
         near = sorted(p for p, j in exact.items() if abs(j - args.show) < 0.05)
         for a, b in random.Random(0).sample(near, min(args.samples, len(near))):

@@ -1,7 +1,8 @@
 """Near-duplicate articles in the store: each article's cluster and its earliest article.
 
 Two articles are near-duplicates when the Jaccard similarity of their word
-shingles (hadath.store.fingerprint) is at least DUPLICATE_JACCARD; a cluster is
+shingles (hadath.store.fingerprint) is at least DUPLICATE_JACCARD (from two
+outlets) or DUPLICATE_JACCARD_SAME_SOURCE (from one outlet); a cluster is
 a connected group of near-duplicates (a story and its syndicated or lightly
 edited copies). `articles.duplicate_of` holds the cluster's earliest article
 (by published, undated last, then id), NULL for that article itself and for
@@ -21,29 +22,57 @@ from collections.abc import Iterable
 
 from hadath.store.fingerprint import band_keys, fingerprint_of, shingle_hashes
 
-__all__ = ["DUPLICATE_JACCARD", "backfill", "cluster_of", "index_article", "link_new", "relink",
-           "story_of"]
+__all__ = [
+    "DUPLICATE_JACCARD",
+    "DUPLICATE_JACCARD_SAME_SOURCE",
+    "backfill",
+    "cluster_of",
+    "duplicate_threshold",
+    "index_article",
+    "link_new",
+    "relink",
+    "story_of",
+]
 
 # Shingle Jaccard from which two articles are copies of one story. Chosen on 5,000 ANT
-# articles (bench/bench_dedup.py): from 0.6 up, sampled pairs are the same story told by
-# two outlets or one outlet twice; between 0.4 and 0.6 many are different events that
-# share a background paragraph.
+# articles (bench/bench_dedup.py): from 0.6 up, pairs from two outlets are the same story
+# (syndicated or rewritten from one agency wire); between 0.4 and 0.6 many are different
+# events that share a background paragraph.
 DUPLICATE_JACCARD = 0.6
+# Two articles of one outlet need more: an outlet reuses its own background paragraphs in
+# every follow-up, and on ANT half of its own pairs between 0.6 and 0.85 are new events
+# (a vote extended, then counted) under a new lead, not copies.
+DUPLICATE_JACCARD_SAME_SOURCE = 0.85
+
+
+def duplicate_threshold(source: str | None, other_source: str | None) -> float:
+    """The Jaccard similarity from which two articles of these outlets are copies."""
+    same = source is not None and source == other_source
+    return DUPLICATE_JACCARD_SAME_SOURCE if same else DUPLICATE_JACCARD
 
 
 class _Shingles:
-    """Shingle sets of stored articles, read once per linking."""
+    """Shingle sets and outlets of stored articles, read once per linking."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.known: dict[str, set[int]] = {}
+        self.sources: dict[str, str | None] = {}
 
     def get(self, article_id: str) -> set[int]:
         if article_id not in self.known:
-            row = self.conn.execute("SELECT text FROM articles WHERE id = ?",
+            row = self.conn.execute("SELECT text, source FROM articles WHERE id = ?",
                                     (article_id,)).fetchone()
             self.known[article_id] = shingle_hashes(row[0]) if row else set()
+            self.sources[article_id] = row[1] if row else None
         return self.known[article_id]
+
+    def source(self, article_id: str) -> str | None:
+        if article_id not in self.sources:
+            row = self.conn.execute("SELECT source FROM articles WHERE id = ?",
+                                    (article_id,)).fetchone()
+            self.sources[article_id] = row[0] if row else None
+        return self.sources[article_id]
 
 
 def _jaccard(first: set[int], second: set[int]) -> float:
@@ -67,9 +96,10 @@ def _neighbours(conn: sqlite3.Connection, article_id: str, shingles: _Shingles) 
         "SELECT DISTINCT b.article_id FROM article_bands AS b "
         "JOIN article_bands AS mine ON mine.band_key = b.band_key "
         "WHERE mine.article_id = ? AND b.article_id != ?", (article_id, article_id)).fetchall()
-    own = shingles.get(article_id)
+    own, source = shingles.get(article_id), shingles.source(article_id)
     return [c[0] for c in candidates
-            if _jaccard(own, shingles.get(c[0])) >= DUPLICATE_JACCARD]
+            if _jaccard(own, shingles.get(c[0]))
+            >= duplicate_threshold(source, shingles.source(c[0]))]
 
 
 def story_of(conn: sqlite3.Connection, article_id: str) -> str | None:
