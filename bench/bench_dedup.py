@@ -6,9 +6,11 @@ Jaccard similarity of word shingles (an inverted index over the shingles: no pai
 sharing one is missed), and the pairs the store's LSH bands make candidates with
 their signature similarity. Prints pairs per similarity bin, the LSH recall at the
 threshold, the fingerprint time per article, and --show sample pairs near a bin.
+--store also fills a store with the articles (no coding) and times Store.add with
+and without the near-duplicate linking.
 
 usage: python bench/bench_dedup.py ../shared/corpora/ant/articles.jsonl [--limit 5000]
-       [--show 0.4] [--samples 8] [--list]
+       [--show 0.4] [--samples 8] [--list] [--store]
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ import argparse
 import itertools
 import json
 import random
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from hadath.store import duplicates
 from hadath.store.duplicates import duplicate_threshold
 from hadath.store.fingerprint import (
     band_keys,
@@ -28,6 +32,7 @@ from hadath.store.fingerprint import (
     shingle_hashes,
     signature_similarity,
 )
+from hadath.store.sqlite import Store
 
 _COMMON = 40  # shingles in more articles than this are boilerplate: no pair is found by them
 
@@ -74,6 +79,45 @@ def _lsh_pairs(signatures: list[bytes | None]) -> dict[tuple[int, int], float]:
     return pairs
 
 
+def _doc(row: dict) -> dict:
+    return {"id": row["id"], "title": row.get("title"), "published": row.get("published"),
+            "source": row.get("source"), "url": row.get("url"), "text": row["text"],
+            "entities": [], "actors": [], "events": [], "quotes": [], "hadath": {"version": "b"}}
+
+
+def _time_store(rows: list[dict], linked: list[tuple[int, int]]) -> None:
+    """Store.add per article with linking, then without (bands and links; still fingerprinted)."""
+    for label, link in (("with linking", True), ("without linking", False)):
+        with tempfile.TemporaryDirectory() as folder:
+            store = Store(Path(folder) / "d.sqlite")
+            linker = duplicates.link_article
+            if not link:
+                duplicates.link_article = lambda *args, **kwargs: None
+            started = time.perf_counter()
+            for row in rows:
+                store.add(_doc(row))
+            seconds = time.perf_counter() - started
+            duplicates.link_article = linker
+            copies = store.query("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
+            stories = store.query("SELECT count(DISTINCT coalesce(duplicate_of, id)) FROM articles")
+            store.close()
+        print(f"Store.add {label}: {seconds / len(rows) * 1000:.2f} ms/article; "
+              f"{copies[0][0]} articles are copies, {stories[0][0]} stories")
+    # The pairs above, as clusters: each cluster has one story and its other articles are copies.
+    parent = list(range(len(rows)))
+
+    def find(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in linked:
+        parent[find(a)] = find(b)
+    print(f"expected from the pairs: {len(rows) - len({find(n) for n in range(len(rows))})} "
+          "articles are copies")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -81,6 +125,8 @@ def main() -> None:
     parser.add_argument("--show", type=float, default=None, help="print pairs near this")
     parser.add_argument("--samples", type=int, default=8)
     parser.add_argument("--list", action="store_true", help="print every linked pair's titles")
+    parser.add_argument("--store", action="store_true",
+                        help="also time Store.add with and without near-duplicate linking")
     args = parser.parse_args()
     rows = _articles(args.corpus, args.limit)
     timings = []
@@ -110,6 +156,8 @@ def main() -> None:
             print(f"{exact[(a, b)]:.2f} {rows[a]['source']}/{rows[b]['source']} "
                   f"{rows[a]['published'][:10]}/{rows[b]['published'][:10]} | "
                   f"{rows[a]['title'][:60]} || {rows[b]['title'][:60]}")
+    if args.store:
+        _time_store(rows, linked)
     if args.show is not None:
         near = sorted(p for p, j in exact.items() if abs(j - args.show) < 0.05)
         for a, b in random.Random(0).sample(near, min(args.samples, len(near))):

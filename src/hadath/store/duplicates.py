@@ -25,12 +25,14 @@ from hadath.store.fingerprint import band_keys, fingerprint_of, shingle_hashes
 __all__ = [
     "DUPLICATE_JACCARD",
     "DUPLICATE_JACCARD_SAME_SOURCE",
+    "add_bands",
     "backfill",
     "cluster_of",
     "duplicate_threshold",
-    "index_article",
+    "link_article",
     "link_new",
     "relink",
+    "remove_bands",
     "story_of",
 ]
 
@@ -51,28 +53,41 @@ def duplicate_threshold(source: str | None, other_source: str | None) -> float:
     return DUPLICATE_JACCARD_SAME_SOURCE if same else DUPLICATE_JACCARD
 
 
-class _Shingles:
-    """Shingle sets and outlets of stored articles, read once per linking."""
+class _Articles:
+    """Shingle sets, outlets and band keys of stored articles, read once per linking."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.known: dict[str, set[int]] = {}
+        self.shingles: dict[str, set[int]] = {}
         self.sources: dict[str, str | None] = {}
+        self.keys: dict[str, list[int]] = {}
 
-    def get(self, article_id: str) -> set[int]:
-        if article_id not in self.known:
-            row = self.conn.execute("SELECT text, source FROM articles WHERE id = ?",
-                                    (article_id,)).fetchone()
-            self.known[article_id] = shingle_hashes(row[0]) if row else set()
-            self.sources[article_id] = row[1] if row else None
-        return self.known[article_id]
+    def remember(self, article_id: str, shingles: set[int], source: str | None,
+                 signature: bytes | None) -> None:
+        self.shingles[article_id] = shingles
+        self.sources[article_id] = source
+        self.keys[article_id] = band_keys(signature) if signature else []
 
-    def source(self, article_id: str) -> str | None:
+    def _read(self, article_id: str) -> None:
+        row = self.conn.execute("SELECT text, source, fingerprint FROM articles WHERE id = ?",
+                                (article_id,)).fetchone()
+        text, source, signature = row if row else ("", None, None)
+        self.remember(article_id, shingle_hashes(text), source, signature)
+
+    def shingles_of(self, article_id: str) -> set[int]:
+        if article_id not in self.shingles:
+            self._read(article_id)
+        return self.shingles[article_id]
+
+    def source_of(self, article_id: str) -> str | None:
         if article_id not in self.sources:
-            row = self.conn.execute("SELECT source FROM articles WHERE id = ?",
-                                    (article_id,)).fetchone()
-            self.sources[article_id] = row[0] if row else None
+            self._read(article_id)
         return self.sources[article_id]
+
+    def keys_of(self, article_id: str) -> list[int]:
+        if article_id not in self.keys:
+            self._read(article_id)
+        return self.keys[article_id]
 
 
 def _jaccard(first: set[int], second: set[int]) -> float:
@@ -82,24 +97,32 @@ def _jaccard(first: set[int], second: set[int]) -> float:
     return shared / (len(first) + len(second) - shared)
 
 
-def index_article(conn: sqlite3.Connection, article_id: str, signature: bytes | None) -> None:
-    """Write the article's fingerprint and its LSH band keys."""
-    conn.execute("UPDATE articles SET fingerprint = ? WHERE id = ?", (signature, article_id))
-    conn.execute("DELETE FROM article_bands WHERE article_id = ?", (article_id,))
+def add_bands(conn: sqlite3.Connection, article_id: str, signature: bytes | None) -> None:
+    """Index the article's signature in the LSH bands."""
     if signature is not None:
         conn.executemany("INSERT OR IGNORE INTO article_bands VALUES (?, ?)",
                          [(key, article_id) for key in band_keys(signature)])
 
 
-def _neighbours(conn: sqlite3.Connection, article_id: str, shingles: _Shingles) -> list[str]:
+def remove_bands(conn: sqlite3.Connection, article_id: str) -> None:
+    """Take a stored article out of the LSH bands (before its row goes)."""
+    row = conn.execute("SELECT fingerprint FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is not None and row[0] is not None:
+        conn.executemany("DELETE FROM article_bands WHERE band_key = ? AND article_id = ?",
+                         [(key, article_id) for key in band_keys(row[0])])
+
+
+def _neighbours(conn: sqlite3.Connection, article_id: str, articles: _Articles) -> list[str]:
+    keys = articles.keys_of(article_id)
+    if not keys:
+        return []
     candidates = conn.execute(
-        "SELECT DISTINCT b.article_id FROM article_bands AS b "
-        "JOIN article_bands AS mine ON mine.band_key = b.band_key "
-        "WHERE mine.article_id = ? AND b.article_id != ?", (article_id, article_id)).fetchall()
-    own, source = shingles.get(article_id), shingles.source(article_id)
+        f"SELECT DISTINCT article_id FROM article_bands WHERE band_key IN "
+        f"({','.join('?' * len(keys))}) AND article_id != ?", (*keys, article_id)).fetchall()
+    own, source = articles.shingles_of(article_id), articles.source_of(article_id)
     return [c[0] for c in candidates
-            if _jaccard(own, shingles.get(c[0]))
-            >= duplicate_threshold(source, shingles.source(c[0]))]
+            if _jaccard(own, articles.shingles_of(c[0]))
+            >= duplicate_threshold(source, articles.source_of(c[0]))]
 
 
 def story_of(conn: sqlite3.Connection, article_id: str) -> str | None:
@@ -117,22 +140,18 @@ def _earliest(conn: sqlite3.Connection, ids: Iterable[str]) -> str:
         "ORDER BY published IS NULL, published, id LIMIT 1", ids).fetchone()[0]
 
 
-def link_new(conn: sqlite3.Connection, article_id: str, own: set[int] | None = None,
-             shingles: _Shingles | None = None) -> None:
-    """Join a just-indexed article to the clusters of its near-duplicates (merging them).
+def link_new(conn: sqlite3.Connection, article_id: str, articles: _Articles | None = None) -> None:
+    """Join a just-stored article to the clusters of its near-duplicates (merging them).
 
     Args:
-        own: the article's shingle hashes, when the caller has them.
-        shingles: shingle sets already read (a backfill reuses them).
+        articles: what is known of stored articles (the new one's shingles, a backfill's
+            cache); read from the store when missing.
     """
-    shingles = shingles or _Shingles(conn)
-    if own is not None:
-        shingles.known[article_id] = own
-    stories = {story_of(conn, n) for n in _neighbours(conn, article_id, shingles)}
+    articles = articles or _Articles(conn)
+    stories = {story_of(conn, n) for n in _neighbours(conn, article_id, articles)}
     stories.discard(None)
     if not stories:
-        conn.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (article_id,))
-        return
+        return  # stored with duplicate_of NULL
     root = _earliest(conn, {article_id, *stories})
     marks = ",".join("?" * len(stories))
     conn.execute(
@@ -141,20 +160,34 @@ def link_new(conn: sqlite3.Connection, article_id: str, own: set[int] | None = N
         (root, article_id, *stories, *stories))
 
 
-def relink(conn: sqlite3.Connection, article_ids: Iterable[str]) -> None:
-    """Recompute the clusters holding these articles from scratch (after one changed).
+def link_article(conn: sqlite3.Connection, article_id: str, shingles: set[int],
+                 source: str | None, signature: bytes | None,
+                 old_cluster: list[str] | None = None) -> None:
+    """Index a just-stored article and link it; `old_cluster` when it replaced an older text.
 
-    A changed article may leave its cluster, and split it: each connected component
-    is found again by following confirmed near-duplicate pairs.
+    A replaced article may leave its old cluster, and split it: those clusters are
+    found again from scratch (relink).
     """
-    shingles = _Shingles(conn)
+    add_bands(conn, article_id, signature)
+    articles = _Articles(conn)
+    articles.remember(article_id, shingles, source, signature)
+    if old_cluster is None:
+        link_new(conn, article_id, articles)
+    else:
+        relink(conn, [article_id, *old_cluster], articles)
+
+
+def relink(conn: sqlite3.Connection, article_ids: Iterable[str],
+           articles: _Articles | None = None) -> None:
+    """Recompute the clusters holding these articles, following confirmed pairs."""
+    articles = articles or _Articles(conn)
     seen: set[str] = set()
     for start in article_ids:
         if start in seen or story_of(conn, start) is None:
             continue
         component, queue = {start}, [start]
         while queue:
-            for neighbour in _neighbours(conn, queue.pop(), shingles):
+            for neighbour in _neighbours(conn, queue.pop(), articles):
                 if neighbour not in component:
                     component.add(neighbour)
                     queue.append(neighbour)
@@ -177,10 +210,13 @@ def cluster_of(conn: sqlite3.Connection, article_id: str) -> list[str]:
 
 def backfill(conn: sqlite3.Connection) -> None:
     """Fingerprint and link every stored article that has no fingerprint (migration 3)."""
-    rows = conn.execute("SELECT id, text FROM articles WHERE fingerprint IS NULL "
+    rows = conn.execute("SELECT id, text, source FROM articles WHERE fingerprint IS NULL "
                         "ORDER BY rowid").fetchall()
-    shingles = _Shingles(conn)
-    for article_id, text in rows:
-        hashes = shingle_hashes(text)
-        index_article(conn, article_id, fingerprint_of(hashes))
-        link_new(conn, article_id, hashes, shingles)
+    articles = _Articles(conn)
+    for article_id, text, source in rows:
+        shingles = shingle_hashes(text)
+        signature = fingerprint_of(shingles)
+        conn.execute("UPDATE articles SET fingerprint = ? WHERE id = ?", (signature, article_id))
+        add_bands(conn, article_id, signature)
+        articles.remember(article_id, shingles, source, signature)
+        link_new(conn, article_id, articles)

@@ -11,13 +11,14 @@ ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
 CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
 
 -- LSH index: one row per band of each article's signature. Articles sharing a band key
--- are candidate near-duplicates, confirmed on their shingles' Jaccard similarity.
+-- are candidate near-duplicates, confirmed on their shingles' Jaccard similarity. No index
+-- on article_id: an article's band keys are computed from its fingerprint (one index less
+-- to write at random places in each article's transaction).
 CREATE TABLE IF NOT EXISTS article_bands (
     band_key    INTEGER NOT NULL,
-    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    article_id  TEXT NOT NULL,
     PRIMARY KEY (band_key, article_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS article_bands_article ON article_bands(article_id);
 
 DROP VIEW IF EXISTS event_groups;
 DROP VIEW IF EXISTS event_mentions;
@@ -39,12 +40,13 @@ WITH dated AS (
         substr(e.cameo, 1, 3) AS cameo_base,
         coalesce(a.duplicate_of, a.id) AS story_id,
         coalesce(
-            (SELECT min(coalesce(r.date, substr(ra.published, 1, 10)))
-             FROM events AS r JOIN articles AS ra ON ra.id = r.article_id
-             WHERE a.duplicate_of IS NOT NULL AND r.article_id = a.duplicate_of
-               AND r.negated = 0 AND r.source_code IS e.source_code
-               AND r.target_code IS e.target_code
-               AND substr(r.cameo, 1, 3) = substr(e.cameo, 1, 3)),
+            CASE WHEN a.duplicate_of IS NOT NULL THEN (
+                SELECT min(coalesce(r.date, substr(ra.published, 1, 10)))
+                FROM events AS r JOIN articles AS ra ON ra.id = r.article_id
+                WHERE r.article_id = a.duplicate_of AND r.negated = 0
+                  AND r.source_code IS e.source_code AND r.target_code IS e.target_code
+                  AND substr(r.cameo, 1, 3) = substr(e.cameo, 1, 3))
+            END,
             e.date, substr(a.published, 1, 10)) AS day,
         a.source AS outlet,
         a.published,

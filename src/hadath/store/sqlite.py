@@ -101,11 +101,14 @@ class Store:
                 _version_of(row["hadath"]) == doc.get("hadath", {}).get("version"):
             self.unchanged += 1
             return
+        shingles = shingle_hashes(doc["text"])
+        signature = fingerprint_of(shingles)
         with self.conn:  # one transaction: the old rows go and the new ones come together
-            old_cluster: list[str] = []
+            old_cluster: list[str] | None = None
             if row is not None:
                 old_cluster = duplicates.cluster_of(self.conn, doc["id"])
-                for table in (*_CHILD_TABLES, "article_bands"):
+                duplicates.remove_bands(self.conn, doc["id"])
+                for table in _CHILD_TABLES:
                     self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (doc["id"],))
                 self.conn.execute("DELETE FROM articles WHERE id = ?", (doc["id"],))
                 self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?",
@@ -113,18 +116,10 @@ class Store:
                 self.replaced += 1
             else:
                 self.added += 1
-            self._insert(doc, digest)
+            self._insert(doc, digest, signature)
             self._index_text(doc)
-            self._link_duplicates(doc, old_cluster, replaced=row is not None)
-
-    def _link_duplicates(self, doc: dict[str, Any], old_cluster: list[str],
-                         replaced: bool) -> None:
-        hashes = shingle_hashes(doc["text"])
-        duplicates.index_article(self.conn, doc["id"], fingerprint_of(hashes))
-        if replaced:  # its old cluster may split, and it may join another
-            duplicates.relink(self.conn, [doc["id"], *old_cluster])
-        else:
-            duplicates.link_new(self.conn, doc["id"], hashes)
+            duplicates.link_article(self.conn, doc["id"], shingles, doc.get("source"), signature,
+                                    old_cluster)
 
     def _index_text(self, doc: dict[str, Any]) -> None:
         rowid = fts_rowid(doc["id"])
@@ -136,16 +131,17 @@ class Store:
             "INSERT INTO articles_fts (rowid, article_id, title, text) VALUES (?,?,?,?)",
             (rowid, doc["id"], fold_str(doc.get("title") or ""), fold_str(doc["text"])))
 
-    def _insert(self, doc: dict[str, Any], digest: str) -> None:
+    def _insert(self, doc: dict[str, Any], digest: str, signature: bytes | None) -> None:
         known = {"id", "title", "published", "source", "url", "text", "entities", "actors",
                  "events", "quotes", "dates", "places", "hadath"}
         extra = {k: v for k, v in doc.items() if k not in known}
         self.conn.execute(
             "INSERT INTO articles (id, text_hash, title, published, source, url, text, extra, "
-            "hadath, coded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "hadath, coded_at, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (doc["id"], digest, doc.get("title"), doc.get("published"), doc.get("source"),
              doc.get("url"), doc["text"], json.dumps(extra, ensure_ascii=False),
-             json.dumps(doc.get("hadath", {})), datetime.now(UTC).isoformat(timespec="seconds")),
+             json.dumps(doc.get("hadath", {})), datetime.now(UTC).isoformat(timespec="seconds"),
+             signature),
         )
         aid = doc["id"]
         self.conn.executemany(
