@@ -87,3 +87,10 @@ def test_html_without_the_web_extra_names_it(tmp_path: Path,
         trafilatura_module.cache_clear()
     assert result.exit_code == 1
     assert "pip install 'hadath[web]'" in result.output
+
+
+@pytest.mark.parametrize("encoding", ["windows-1256", "utf-8"])
+def test_html_page_in_its_declared_encoding(encoding: str) -> None:
+    article = sample_articles(1)[0]
+    page = article_page(article).replace('charset="utf-8"', f'charset="{encoding}"')
+    assert extract_page(page.encode(encoding, errors="ignore"))["text"] == article["text"]
