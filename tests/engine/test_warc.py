@@ -104,3 +104,16 @@ def test_warc_cli_counts_add_up(warc: Path, tmp_path: Path) -> None:
     assert (summary["read"], summary["coded"], summary["rejected"]) == (6, 3, 3)
     assert summary["reasons"] == {"WARC response not HTML or text": 1, "no Arabic text": 1,
                                   "WARC response with HTTP status 404": 1}
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_warc_cut_anywhere_ends_with_a_rejection(tmp_path: Path, gzipped: bool) -> None:
+    path = tmp_path / ("cut.warc.gz" if gzipped else "cut.warc")
+    write_warc(path, _pages(), gzipped=gzipped)
+    data = path.read_bytes()
+    endings = ("WARC file truncated", "WARC record truncated", "WARC file unreadable",
+               "not a WARC file")
+    for cut in range(7, len(data) - 1, 433):  # file, request and page records, headers, bodies
+        path.write_bytes(data[:cut])
+        items = list(read_inputs([str(path)]))
+        assert items and items[-1].reason.startswith(endings), (cut, items[-1:])
