@@ -9,7 +9,7 @@ threshold, the fingerprint time per article, and --show sample pairs near a bin.
 --store also fills a store with the articles (no coding) and times Store.add with
 and without the near-duplicate linking.
 
-usage: python bench/bench_dedup.py ../shared/corpora/ant/articles.jsonl [--limit 5000]
+usage: python bench/bench_dedup.py ../shared/corpora/ant/articles.jsonl [--limit 5000] [--skip 0]
        [--show 0.4] [--samples 8] [--list] [--store]
 """
 
@@ -37,11 +37,11 @@ from hadath.store.sqlite import Store
 _COMMON = 40  # shingles in more articles than this are boilerplate: no pair is found by them
 
 
-def _articles(path: Path, limit: int) -> list[dict]:
+def _articles(path: Path, limit: int, skip: int = 0) -> list[dict]:
     with path.open(encoding="utf-8") as stream:
         rows = [json.loads(line) for line in stream]
     rows.sort(key=lambda r: (r.get("published") or "9999", r["id"]))
-    return rows[:limit]
+    return rows[skip:skip + limit]
 
 
 def _exact_pairs(shingles: list[set[int]]) -> dict[tuple[int, int], float]:
@@ -122,13 +122,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--limit", type=int, default=5000)
+    parser.add_argument("--skip", type=int, default=0, help="start after this many articles")
     parser.add_argument("--show", type=float, default=None, help="print pairs near this")
     parser.add_argument("--samples", type=int, default=8)
     parser.add_argument("--list", action="store_true", help="print every linked pair's titles")
     parser.add_argument("--store", action="store_true",
                         help="also time Store.add with and without near-duplicate linking")
     args = parser.parse_args()
-    rows = _articles(args.corpus, args.limit)
+    rows = _articles(args.corpus, args.limit, args.skip)
     timings = []
     for _ in range(3):
         started = time.perf_counter()
