@@ -117,3 +117,22 @@ def test_warc_cut_anywhere_ends_with_a_rejection(tmp_path: Path, gzipped: bool) 
         path.write_bytes(data[:cut])
         items = list(read_inputs([str(path)]))
         assert items and items[-1].reason.startswith(endings), (cut, items[-1:])
+
+
+def test_warc_rerun_into_a_store_adds_nothing(warc: Path, tmp_path: Path) -> None:
+    from hadath.store.sqlite import Store
+
+    db = tmp_path / "w.sqlite"
+    args = ["code", str(warc), "--db", str(db), "--workers", "1",
+            "--manifest", str(tmp_path / "m.jsonl")]
+    for _ in range(2):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        rows = [store.count(t) for t in ("articles", "events", "entities")]
+        assert rows[0] == 3
+    summary = json.loads((tmp_path / "m.jsonl").read_text("utf-8").splitlines()[-1])
+    assert (summary["coded"], summary["stored"], summary["rejected"]) == (0, 3, 3)
+    result = CliRunner().invoke(main, args)
+    with Store(db) as store:
+        assert [store.count(t) for t in ("articles", "events", "entities")] == rows
