@@ -9,7 +9,7 @@ candidates (locality-sensitive hashing), so finding an article's
 near-duplicates is an index look-up, not a comparison with every article.
 
 The signature is one-permutation MinHash (Li, Owen and Zhang 2012): one hash
-per shingle, split into SIGNATURE_SIZE bins by its low bits, the minimum kept
+per shingle, split into SIGNATURE_SIZE bins by its top bits, the minimum kept
 in each bin; an empty bin borrows from the next full one, with the distance
 mixed in (rotation densification, Shrivastava and Li 2014). One pass over the
 shingles, instead of one per permutation.
