@@ -36,7 +36,21 @@ def main() -> None:
 @click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links out of input folders.")
 def code(inputs: tuple[str, ...], out: str | None, db: str | None, manifest: str | None,
          workers: int | None, max_chars: int | None, follow_symlinks: bool) -> None:
-    """Code Arabic articles (JSON Lines, .txt, folders, '-' for stdin) into events.
+    """Code Arabic articles (JSON Lines, .txt, .html, .warc, folders, '-' for stdin) into events.
+
+    \b
+    Inputs, by file name:
+      .jsonl .ndjson (.gz)  one article per line (text; id, title, published, ...)
+      .txt                  one article per file (short first line + blank: title)
+      .html .htm            a web page: main text, title, date and URL extracted
+      .warc .warc.gz        web archives (Common Crawl News): one article per
+                            HTML or text response
+      folder/               all such files in it, recursively
+      -                     JSON Lines on standard input
+
+    HTML and WARC need `pip install 'hadath[web]'`. Text that is not Arabic, pages
+    without main text and WARC records that are no HTML page are not coded: each is
+    listed in the manifest with its reason.
 
     With --db, a rerun of the same inputs (after a crash, or to resume) keeps what the
     store holds and adds only what is missing: without --out, records already stored
@@ -47,6 +61,7 @@ def code(inputs: tuple[str, ...], out: str | None, db: str | None, manifest: str
     from hadath.engine.progress import Progress, count_records
     from hadath.engine.readers import DEFAULT_MAX_CHARS, ReadLimits
     from hadath.engine.runner import code_paths, default_manifest_path, default_workers
+    from hadath.errors import MissingExtraError
     from hadath.store.sqlite import Store
 
     limits = ReadLimits(max_chars=max_chars or DEFAULT_MAX_CHARS, follow_symlinks=follow_symlinks)
@@ -65,6 +80,8 @@ def code(inputs: tuple[str, ...], out: str | None, db: str | None, manifest: str
             summary = code_paths(inputs, stream, run_manifest, sink=store, limits=limits,
                                  workers=workers or default_workers(), progress=progress,
                                  skip_stored=store is not None and stream is None)
+    except MissingExtraError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         logging.getLogger("hadath").removeHandler(log_handler)
         if stream is not None and stream is not sys.stdout:

@@ -19,3 +19,7 @@ class LexiconError(HadathError):
 
 class RegistryError(HadathError):
     """An unknown or badly declared pipeline component."""
+
+
+class MissingExtraError(HadathError):
+    """An optional feature whose dependencies are not installed; the message names the extra."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from hadath.cli import main
+from hadath.store.migrate import CURRENT_VERSION
 from hadath.store.sqlite import Store
 from hadath.store.verdicts import (
     Correction,
@@ -106,19 +108,24 @@ def test_verdicts_cli_eval_and_export(judged: Path, tmp_path: Path) -> None:
     assert runner.invoke(main, ["eval"]).exit_code == 2
 
 
-def test_verdicts_migration_from_version_2(fresh_demo_db: Path) -> None:
-    with sqlite3.connect(fresh_demo_db) as conn:  # back to what a version-2 store holds
-        conn.execute("DROP TABLE verdicts")
-        for index in ("events_newest", "events_cameo", "events_plover", "events_quad",
-                      "events_article_date", "articles_source", "quotes_speaker", "actors_code"):
-            conn.execute(f"DROP INDEX {index}")
-        conn.execute("PRAGMA user_version = 2")
-        events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
-    with Store(fresh_demo_db) as store:
+def test_verdicts_migration_from_version_2(tmp_path: Path) -> None:
+    path = tmp_path / "v2.sqlite"  # what hadath wrote before verdicts: schema 1 + migration 2
+    conn = sqlite3.connect(path)
+    conn.create_function("hadath_fold", 1, lambda t: t, deterministic=True)
+    conn.create_function("hadath_fts_rowid", 1, lambda i: hash(i), deterministic=True)
+    for name in ("schema.sql", "migration_002.sql"):
+        conn.executescript(files("hadath.store").joinpath(name).read_text("utf-8"))
+    conn.execute("INSERT INTO articles (id, text_hash, published, text, coded_at) "
+                 "VALUES ('a', 'h', '2024-03-04', 'اتفقت روسيا والجزائر.', '2024-03-04')")
+    conn.execute("INSERT INTO events (article_id, idx, cameo, cameo_root, negated) "
+                 "VALUES ('a', 0, '030', '03', 0)")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
         assert store.migrated_from == 2
-        assert store.query("PRAGMA user_version")[0][0] == 3
-        assert store.count("events") == events
+        assert store.query("PRAGMA user_version")[0][0] == CURRENT_VERSION
+        assert store.count("events") == 1
+        assert store.query("SELECT count(*) FROM verdicts")[0][0] == 0
         indexes = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"events_newest", "events_source", "articles_source"} <= indexes
-        record_verdict(store.conn, "seed", 0, "right")
-        assert score_verdicts(store.conn)["judged"] == 1

@@ -45,8 +45,8 @@ def _count_path(path: Path) -> int | None:
             total += counted
         return total
     name = path.name.lower()
-    if name.endswith(".gz"):
-        return None  # would mean decompressing the whole file twice
+    if name.endswith((".gz", ".warc")):
+        return None  # would mean decompressing or parsing the whole file twice
     if name.endswith((*JSONL_SUFFIXES, ".json")):
         return _count_lines(path)
     return 1 if name.endswith(TEXT_SUFFIXES) or path.is_file() else 0

@@ -1,9 +1,12 @@
 """Readers: turn paths into input records, or into rejections with a reason.
 
 Inputs are JSON Lines (`.jsonl`, `.ndjson`, optionally gzipped), plain text
-files (one article each), folders of both (recursively), and `-` for JSON
-Lines on standard input. Nothing here raises for bad data: every line or file
-becomes either a `Record` or a `Rejected` that names its origin and reason.
+files (one article each), HTML pages (`.html`, `.htm`: main text extracted,
+see hadath.engine.html), WARC files (`.warc`, `.warc.gz`: one record per HTML
+or text response, see hadath.engine.warc), folders of all these
+(recursively), and `-` for JSON Lines on standard input. Nothing here raises
+for bad data: every line, file or page becomes either a `Record` or a
+`Rejected` that names its origin and reason.
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from hadath.engine.html import HTML_SUFFIXES
+
 __all__ = [
     "DEFAULT_MAX_CHARS",
+    "WARC_SUFFIXES",
     "ReadLimits",
     "Record",
     "Rejected",
@@ -29,6 +35,7 @@ __all__ = [
 DEFAULT_MAX_CHARS = 1_000_000  # ten times the longest article in the ANT corpus
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 TEXT_SUFFIXES = (".txt",)
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")  # hamza..yeh, extended
 _ANY_LETTER = re.compile(r"[^\W\d_]")
@@ -98,10 +105,30 @@ def _read_file(path: Path, limits: ReadLimits, explicit: bool) -> Iterator[Item]
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES) or (explicit and name.endswith(".json")):
         yield from _read_jsonl_file(path, limits)
+    elif name.endswith(HTML_SUFFIXES):
+        yield _read_html_file(path, limits)
+    elif name.endswith(WARC_SUFFIXES):
+        from hadath.engine.warc import read_warc_file  # imports this module
+
+        yield from read_warc_file(path, limits)
     elif name.endswith(TEXT_SUFFIXES) or explicit:
         yield _read_text_file(path, limits)
     else:
-        yield Rejected(str(path), "skipped: not a .jsonl or .txt file", unread=True)
+        yield Rejected(str(path), "skipped: not a .jsonl, .txt, .html or .warc file",
+                       unread=True)
+
+
+def _read_html_file(path: Path, limits: ReadLimits) -> Item:
+    from hadath.engine.html import PageError, read_page_file
+
+    try:
+        data = read_page_file(path, 8 * limits.max_chars)
+    except PageError as exc:
+        return Rejected(str(path), str(exc), id=path.stem)
+    except OSError as exc:
+        return Rejected(str(path), f"cannot read file: {exc.strerror or exc}", id=path.stem,
+                        unread=True)
+    return validate_record(data, str(path), limits)
 
 
 def _read_jsonl_file(path: Path, limits: ReadLimits) -> Iterator[Item]:

@@ -1,9 +1,10 @@
 """Schema versions: a new store gets schema.sql, an older one the migrations it lacks.
 
 `PRAGMA user_version` holds the version a database is at. Version 1 is
-`schema.sql` (the base tables); version N > 1 is `migration_00N.sql`. Each
-migration runs in one transaction with the version bump, so a crash during a
-migration leaves the store at the version before it. A store written by a newer
+`schema.sql` (the base tables); version N > 1 is `migration_00N.sql`, followed
+by a Python step when the migration needs one (filling a new column from the
+text). Each migration runs in one transaction with the version bump, so a crash
+during a migration leaves the store at the version before it. A store written by a newer
 hadath is refused rather than guessed at.
 
 History:
@@ -13,20 +14,28 @@ History:
     3  verdicts (an analyst's right / wrong / corrected on an event, from `hadath serve`),
        indexes on events(date, cameo, plover_type, quad_class), articles(source),
        quotes(speaker_code), actors(code) for the dashboard's filters
+    4  near-duplicate articles: articles.fingerprint (MinHash of word shingles) and
+       articles.duplicate_of (the earliest article of its cluster), the LSH index
+       article_bands; event_mentions.story_id, copies' events dated like the first
+       article's, event_groups.num_stories
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from importlib.resources import files
 
 from hadath.errors import HadathError
+from hadath.store import duplicates
 from hadath.text.fold import fold_str
 
 __all__ = ["CURRENT_VERSION", "StoreError", "fts_rowid", "migrate", "register_functions"]
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
+# Steps after a migration's SQL, in its transaction: the stored articles' fingerprints.
+_PYTHON_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {4: duplicates.backfill}
 
 
 class StoreError(HadathError):
@@ -64,9 +73,13 @@ def migrate(conn: sqlite3.Connection) -> int:
     for version in range(found + 1, CURRENT_VERSION + 1):
         # One transaction per step: the schema change and its version number go together.
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{_script(version)}\n"
-                               f"PRAGMA user_version = {version};\nCOMMIT;")
-        except sqlite3.Error:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{_script(version)}\n")  # left open
+            step = _PYTHON_STEPS.get(version)
+            if step is not None:
+                step(conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.commit()
+        except BaseException:  # SQL or the Python step: the version stays as it was
             if conn.in_transaction:
                 conn.rollback()
             raise

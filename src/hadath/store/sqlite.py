@@ -5,7 +5,9 @@ article again (coded by the same hadath version) changes nothing, and a
 changed article replaces its old rows in the same transaction, so a reader
 never sees half an article, and a run killed at any moment leaves only whole
 articles behind: rerunning it ends with the rows of an uninterrupted run.
-The full-text index (`articles_fts`) is written in that same transaction.
+The full-text index (`articles_fts`), the article's near-duplicate fingerprint and
+its cluster (`duplicate_of`, hadath.store.duplicates) are written in that same
+transaction.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from hadath.store import duplicates
+from hadath.store.fingerprint import fingerprint_of, shingle_hashes
 from hadath.store.migrate import StoreError, fts_rowid, migrate
 from hadath.text.fold import fold_str
 from hadath.version import __version__
@@ -97,8 +101,13 @@ class Store:
                 _version_of(row["hadath"]) == doc.get("hadath", {}).get("version"):
             self.unchanged += 1
             return
+        shingles = shingle_hashes(doc["text"])
+        signature = fingerprint_of(shingles)
         with self.conn:  # one transaction: the old rows go and the new ones come together
+            old_cluster: list[str] | None = None
             if row is not None:
+                old_cluster = duplicates.cluster_of(self.conn, doc["id"])
+                duplicates.remove_bands(self.conn, doc["id"])
                 for table in _CHILD_TABLES:
                     self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (doc["id"],))
                 self.conn.execute("DELETE FROM articles WHERE id = ?", (doc["id"],))
@@ -107,8 +116,10 @@ class Store:
                 self.replaced += 1
             else:
                 self.added += 1
-            self._insert(doc, digest)
+            self._insert(doc, digest, signature)
             self._index_text(doc)
+            duplicates.link_article(self.conn, doc["id"], shingles, doc.get("source"), signature,
+                                    old_cluster)
 
     def _index_text(self, doc: dict[str, Any]) -> None:
         rowid = fts_rowid(doc["id"])
@@ -120,15 +131,17 @@ class Store:
             "INSERT INTO articles_fts (rowid, article_id, title, text) VALUES (?,?,?,?)",
             (rowid, doc["id"], fold_str(doc.get("title") or ""), fold_str(doc["text"])))
 
-    def _insert(self, doc: dict[str, Any], digest: str) -> None:
+    def _insert(self, doc: dict[str, Any], digest: str, signature: bytes | None) -> None:
         known = {"id", "title", "published", "source", "url", "text", "entities", "actors",
                  "events", "quotes", "dates", "places", "hadath"}
         extra = {k: v for k, v in doc.items() if k not in known}
         self.conn.execute(
-            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles (id, text_hash, title, published, source, url, text, extra, "
+            "hadath, coded_at, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (doc["id"], digest, doc.get("title"), doc.get("published"), doc.get("source"),
              doc.get("url"), doc["text"], json.dumps(extra, ensure_ascii=False),
-             json.dumps(doc.get("hadath", {})), datetime.now(UTC).isoformat(timespec="seconds")),
+             json.dumps(doc.get("hadath", {})), datetime.now(UTC).isoformat(timespec="seconds"),
+             signature),
         )
         aid = doc["id"]
         self.conn.executemany(

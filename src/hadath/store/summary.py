@@ -21,7 +21,8 @@ def render_summary(store: Store, top: int = 10) -> str:
     """Articles and record counts, events by CAMEO root, top dyads and top actors."""
     cameo = load_cameo()
     counts = [[t, store.count(t)] for t in ("articles", "entities", "actors", "events", "quotes")]
-    span = store.query("SELECT min(published), max(published) FROM articles")[0]
+    span = store.query("SELECT min(published), max(published), count(duplicate_of) "
+                       "FROM articles")[0]
     by_root = store.query(
         "SELECT cameo_root, count(*) AS n, round(avg(goldstein), 1) AS g FROM events "
         "GROUP BY cameo_root ORDER BY cameo_root")
@@ -33,7 +34,8 @@ def render_summary(store: Store, top: int = 10) -> str:
         "SELECT code, count(DISTINCT article_id) AS n FROM actors GROUP BY code "
         "ORDER BY n DESC, code LIMIT ?", (top,))
     parts = [
-        f"hadath store {store.path}: published {span[0] or '?'} .. {span[1] or '?'}",
+        f"hadath store {store.path}: published {span[0] or '?'} .. {span[1] or '?'}; "
+        f"{span[2]} articles are near-duplicate copies of another",
         _table(["table", "rows"], counts),
         "Events by CAMEO root",
         _table(["root", "label", "events", "mean Goldstein"],
