@@ -28,7 +28,15 @@ from hadath.engine.manifest import Manifest
 from hadath.engine.progress import Progress
 from hadath.engine.readers import ReadLimits, Record, Rejected, read_inputs
 
-__all__ = ["DocSink", "RunSummary", "code_paths", "code_record", "default_workers"]
+__all__ = [
+    "DocSink",
+    "RunSummary",
+    "code_paths",
+    "code_record",
+    "default_workers",
+    "prepare_record",
+    "published_warning",
+]
 
 _PARENT_CHECK_SECONDS = 1.0
 # A sentence whose coding loads what components load lazily on first use: "The Russian
@@ -89,7 +97,8 @@ def code_record(record: dict[str, Any]) -> tuple[str, Any]:
         return "failed", f"internal error: {type(exc).__name__}: {exc}"[:500]
 
 
-def _published_warning(record: dict[str, Any]) -> str | None:
+def published_warning(record: dict[str, Any]) -> str | None:
+    """Why the record's `published` cannot date its events, or None when it can (or is absent)."""
     published = record.get("published")
     if published in (None, ""):
         return None
@@ -100,7 +109,8 @@ def _published_warning(record: dict[str, Any]) -> str | None:
     return None
 
 
-def _prepare(item: Record, counter: int) -> dict[str, Any]:
+def prepare_record(item: Record, counter: int) -> dict[str, Any]:
+    """The record's data with its `id` a string: given, or made from where it was read."""
     data = dict(item.data)
     if data.get("id") in (None, ""):
         # A stable id from where the record came from: file stem and line.
@@ -171,13 +181,13 @@ def code_paths(
                 if progress is not None and not item.unread:
                     progress.advance()
                 continue
-            data = _prepare(item, counts["read"])
+            data = prepare_record(item, counts["read"])
             if skip_stored and sink is not None and sink.holds(data["id"], data["text"]):
                 counts["stored"] += 1
                 if progress is not None:
                     progress.advance()
                 continue
-            warning = _published_warning(data)
+            warning = published_warning(data)
             if warning:
                 manifest.warn(item.origin, warning, data["id"])
             yield item.origin, data

@@ -23,7 +23,7 @@ from hadath.store.migrate import StoreError, fts_rowid, migrate
 from hadath.text.fold import fold_str
 from hadath.version import __version__
 
-__all__ = ["Store", "StoreError", "open_store", "text_hash"]
+__all__ = ["Store", "StoreError", "event_rows", "open_store", "quote_rows", "text_hash"]
 
 _CHILD_TABLES = ("entities", "actors", "events", "quotes")
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -141,15 +141,10 @@ class Store:
             [(aid, a["code"], a.get("name"), a.get("kind"), json.dumps(a.get("mentions", [])))
              for a in doc.get("actors", [])],
         )
-        self.conn.executemany(
-            "INSERT INTO events VALUES (" + ",".join("?" * 34) + ")",
-            [_event_row(aid, i, e) for i, e in enumerate(doc.get("events", []))],
-        )
-        self.conn.executemany(
-            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(aid, i, *_ref_columns(q.get("speaker")), q["text"], q["start"], q["end"],
-              q.get("kind"), q.get("verb")) for i, q in enumerate(doc.get("quotes", []))],
-        )
+        self.conn.executemany("INSERT INTO events VALUES (" + ",".join("?" * 34) + ")",
+                              event_rows(doc))
+        self.conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                              quote_rows(doc))
 
     def count(self, table: str) -> int:
         if table not in ("articles", *_CHILD_TABLES):
@@ -241,6 +236,17 @@ def _ref_columns(ref: dict[str, Any] | None) -> tuple[Any, ...]:
     if not ref:
         return (None,) * 5
     return ref.get("code"), ref.get("name"), ref.get("text"), ref.get("start"), ref.get("end")
+
+
+def event_rows(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The events table's rows of one coded document, in its columns' order."""
+    return [_event_row(doc["id"], i, e) for i, e in enumerate(doc.get("events", []))]
+
+
+def quote_rows(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The quotes table's rows of one coded document, in its columns' order."""
+    return [(doc["id"], i, *_ref_columns(q.get("speaker")), q["text"], q["start"], q["end"],
+             q.get("kind"), q.get("verb")) for i, q in enumerate(doc.get("quotes", []))]
 
 
 def _event_row(article_id: str, idx: int, e: dict[str, Any]) -> tuple[Any, ...]:
