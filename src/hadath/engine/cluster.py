@@ -26,7 +26,7 @@ import functools
 import json
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ __all__ = ["code_on_ray"]
 # Records per block between the read and the code stage: small enough that one big
 # file spreads over every worker, big enough that scheduling costs little (~1 s each).
 _BLOCK_ROWS = 64
+_READ_TABLE_ROWS = 1_000  # rows a read task hands on at once
 # Documents per Parquet part, at least (the last part of a run may hold fewer).
 _PART_ROWS = 2_000
 # status: "record" (to code), "coded", "rejected", or "unread" (a file no reader could
@@ -72,8 +73,11 @@ def _string_table(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def _read_batch(batch: Any, limits: ReadLimits) -> Any:
-    """Stage 1: files (path, explicit) to rows, one per record or rejection."""
+def _read_batch(batch: Any, limits: ReadLimits) -> Iterator[Any]:
+    """Stage 1: files (path, explicit) to rows, one per record or rejection.
+
+    Rows leave in tables of `_READ_TABLE_ROWS`, so a big file is never held whole.
+    """
     rows: list[dict[str, Any]] = []
     for path, explicit in zip(batch.column("path").to_pylist(),
                               batch.column("explicit").to_pylist(), strict=True):
@@ -81,12 +85,16 @@ def _read_batch(batch: Any, limits: ReadLimits) -> Any:
             if isinstance(item, Rejected):
                 rows.append({"origin": item.origin, "id": item.id, "reason": item.reason,
                              "status": "unread" if item.unread else "rejected"})
-                continue
-            data = prepare_record(item, number)
-            rows.append({"origin": item.origin, "id": data["id"], "status": "record",
-                         "record": json.dumps(data, ensure_ascii=False),
-                         "warning": published_warning(data)})
-    return _string_table(rows, _READ_COLUMNS)
+            else:
+                data = prepare_record(item, number)
+                rows.append({"origin": item.origin, "id": data["id"], "status": "record",
+                             "record": json.dumps(data, ensure_ascii=False),
+                             "warning": published_warning(data)})
+            if len(rows) >= _READ_TABLE_ROWS:
+                yield _string_table(rows, _READ_COLUMNS)
+                rows = []
+    if rows:
+        yield _string_table(rows, _READ_COLUMNS)
 
 
 def _code_batch(batch: Any) -> Any:

@@ -9,8 +9,9 @@ A run with `--engine ray --out-dir DIR` leaves in DIR:
     manifest.jsonl            rejected records with their reasons, warnings, the run's summary
 
 Each part is written under a temporary name and renamed, so a folder never holds
-half a part, even after a crash. `load_partitions` feeds the documents to
-`Store.add`, the write path of `hadath code --db`: loading twice adds nothing.
+half a part, even after a crash. `load_partitions` writes the documents with
+`article_rows` and `Store.add_rows`, the write path of `hadath code --db`:
+loading twice adds nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 
 from hadath.errors import HadathError
 from hadath.store.migrate import migrate
-from hadath.store.sqlite import Store, event_rows, quote_rows, text_hash
+from hadath.store.sqlite import Store, article_rows, event_rows, quote_rows, text_hash
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -134,18 +135,17 @@ def _run_finished(folder: Path) -> bool:
     return bool(lines) and json.loads(lines[-1]).get("kind") == "summary"
 
 
-def iter_documents(folder: Path) -> Iterator[dict[str, Any]]:
-    """The coded documents of a run's partitions, part by part."""
+def iter_documents(folder: Path) -> Iterator[list[dict[str, Any]]]:
+    """The coded documents of a run's partitions, part by part, in batches."""
     import pyarrow.parquet as pq
 
     for path in _part_paths(folder):
         for batch in pq.ParquetFile(path).iter_batches(_LOAD_BATCH_ROWS, columns=["document"]):
-            for document in batch.column(0).to_pylist():
-                yield json.loads(document)
+            yield [json.loads(document) for document in batch.column(0).to_pylist()]
 
 
 def load_partitions(folder: str | Path, store: Store) -> LoadSummary:
-    """Add every coded document of a run's partitions to `store`, as `hadath code --db` would.
+    """Write every coded document of a run's partitions into `store`, as `hadath code --db` does.
 
     Raises:
         PartitionError: the folder holds no documents partitions, or pyarrow is missing.
@@ -159,9 +159,9 @@ def load_partitions(folder: str | Path, store: Store) -> LoadSummary:
                              "--engine ray --out-dir DIR`")
     before = (store.added, store.replaced, store.unchanged)
     documents = 0
-    for doc in iter_documents(folder):
-        store.add(doc)
-        documents += 1
+    for docs in iter_documents(folder):
+        store.add_rows([article_rows(doc) for doc in docs])  # a transaction per batch
+        documents += len(docs)
     return LoadSummary(len(parts), documents, store.added - before[0],
                        store.replaced - before[1], store.unchanged - before[2],
                        _run_finished(folder))
