@@ -50,7 +50,7 @@ __all__ = ["code_on_ray"]
 _BLOCK_ROWS = 64
 _READ_TABLE_ROWS = 1_000  # rows a read task hands on at once
 # Documents per Parquet part, at least (the last part of a run may hold fewer).
-_PART_ROWS = 2_000
+_PART_ROWS = 1_000
 # status: "record" (to code), "coded", "rejected", or "unread" (a file no reader could
 # read: in the manifest, but not counted as a record read, as in the local engine)
 _READ_COLUMNS = ("origin", "id", "status", "record", "reason", "warning")
