@@ -124,3 +124,9 @@ def test_cluster_cli_options_checked_before_running(args: list[str], message: st
     result = CliRunner().invoke(main, ["code", str(EXAMPLES / "seed.txt"), *args])
     assert result.exit_code != 0
     assert message in result.output
+
+
+def test_cluster_load_refuses_a_folder_without_a_run(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["load", str(tmp_path), "--db", str(tmp_path / "s.sqlite")])
+    assert result.exit_code != 0
+    assert "holds no hadath run" in result.output
