@@ -7,11 +7,15 @@ import logging
 import sys
 from importlib.resources import files
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from hadath.version import __version__
+
+if TYPE_CHECKING:
+    from hadath.engine.readers import ReadLimits
+    from hadath.engine.runner import RunSummary
 
 __all__ = ["main"]
 
@@ -34,8 +38,15 @@ def main() -> None:
 @click.option("--max-chars", type=click.IntRange(min=1), default=None,
               help="Longest article text accepted (characters).")
 @click.option("--follow-symlinks", is_flag=True, help="Follow symbolic links out of input folders.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: processes on this machine; ray: a Ray cluster, into --out-dir.")
+@click.option("--address", help="ray: the cluster to join ('auto', HOST:6379, ray://HOST:10001); "
+              "default: a Ray instance started on this machine.")
+@click.option("--out-dir", type=click.Path(file_okay=False),
+              help="ray: folder for the Parquet parts and the manifest (load with `hadath load`).")
 def code(inputs: tuple[str, ...], out: str | None, db: str | None, manifest: str | None,
-         workers: int | None, max_chars: int | None, follow_symlinks: bool) -> None:
+         workers: int | None, max_chars: int | None, follow_symlinks: bool, engine: str,
+         address: str | None, out_dir: str | None) -> None:
     """Code Arabic articles (JSON Lines, .txt, .html, .warc, folders, '-' for stdin) into events.
 
     \b
@@ -56,15 +67,29 @@ def code(inputs: tuple[str, ...], out: str | None, db: str | None, manifest: str
     store holds and adds only what is missing: without --out, records already stored
     (same id, text and hadath version) are not even coded again; with --out, every record
     is coded again and the --out file is rewritten from the start.
+
+    With --engine ray, the records are coded on a Ray cluster into Parquet parts in
+    --out-dir; `hadath load DIR --db events.sqlite` then writes them into a store.
     """
+    from hadath.engine.readers import DEFAULT_MAX_CHARS, ReadLimits
+
+    limits = ReadLimits(max_chars=max_chars or DEFAULT_MAX_CHARS, follow_symlinks=follow_symlinks)
+    if engine == "ray":
+        _code_on_ray(inputs, out, db, manifest, workers, limits, address, out_dir)
+        return
+    if out_dir or address:
+        raise click.UsageError("--out-dir and --address go with --engine ray")
+    _code_locally(inputs, out, db, manifest, workers, limits)
+
+
+def _code_locally(inputs: tuple[str, ...], out: str | None, db: str | None,
+                  manifest: str | None, workers: int | None, limits: ReadLimits) -> None:
     from hadath.engine.manifest import Manifest
     from hadath.engine.progress import Progress, count_records
-    from hadath.engine.readers import DEFAULT_MAX_CHARS, ReadLimits
     from hadath.engine.runner import code_paths, default_manifest_path, default_workers
     from hadath.errors import MissingExtraError
     from hadath.store.sqlite import Store
 
-    limits = ReadLimits(max_chars=max_chars or DEFAULT_MAX_CHARS, follow_symlinks=follow_symlinks)
     manifest_path = Path(manifest) if manifest else default_manifest_path(out, db)
     stream: TextIO | None = None
     if out == "-" or (out is None and db is None):
@@ -88,6 +113,37 @@ def code(inputs: tuple[str, ...], out: str | None, db: str | None, manifest: str
             stream.close()
         if store is not None:
             store.close()
+    _report_run(summary, manifest_path)
+
+
+def _code_on_ray(inputs: tuple[str, ...], out: str | None, db: str | None,
+                 manifest: str | None, workers: int | None, limits: ReadLimits,
+                 address: str | None, out_dir: str | None) -> None:
+    from hadath.engine.cluster import code_on_ray
+    from hadath.engine.manifest import Manifest
+    from hadath.engine.partitions import PartitionError
+
+    if not out_dir:
+        raise click.UsageError("--engine ray writes Parquet parts: give --out-dir DIR")
+    if out or db:
+        raise click.UsageError("--engine ray writes into --out-dir only: code, then "
+                               f"`hadath load {out_dir} --db STORE`")
+    if "-" in inputs:
+        raise click.UsageError("--engine ray reads files and folders, not standard input")
+    manifest_path = Path(manifest) if manifest else Path(out_dir) / "manifest.jsonl"
+    try:
+        with Manifest(manifest_path) as run_manifest:
+            summary = code_on_ray(inputs, out_dir, run_manifest, limits=limits,
+                                  address=address, workers=workers)
+    except PartitionError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _report_run(summary, manifest_path)
+    if summary.coded:
+        click.echo(f"parts in {out_dir}; into a store: hadath load {out_dir} --db STORE",
+                   err=True)
+
+
+def _report_run(summary: RunSummary, manifest_path: Path) -> None:
     stored = f", {summary.stored} already in the store" if summary.stored else ""
     click.echo(
         f"{summary.coded} coded{stored}, {summary.rejected} rejected, {summary.warnings} warnings "
@@ -97,6 +153,33 @@ def code(inputs: tuple[str, ...], out: str | None, db: str | None, manifest: str
     )
     if summary.read == 0:
         raise click.ClickException("nothing could be read from the given inputs")
+
+
+@main.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False))
+@click.option("--db", required=True, type=click.Path(dir_okay=False),
+              help="SQLite store to write into (created if missing).")
+def load(out_dir: str, db: str) -> None:
+    """Load the Parquet parts of a `hadath code --engine ray` run into a SQLite store.
+
+    Documents go through the same write path as `hadath code --db`: an article already
+    stored with the same text and hadath version is left as it is, so loading twice adds
+    nothing.
+    """
+    from hadath.engine.partitions import PartitionError, load_partitions
+    from hadath.store.sqlite import Store
+
+    try:
+        with Store(db) as store:
+            loaded = load_partitions(out_dir, store)
+    except PartitionError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{loaded.documents} documents in {loaded.parts} parts: {loaded.added} added, "
+               f"{loaded.replaced} replaced, {loaded.unchanged} already stored; store: {db}",
+               err=True)
+    if not loaded.finished:
+        click.echo(f"warning: {out_dir}/manifest.jsonl has no summary: the run did not finish, "
+                   "some records may be missing", err=True)
 
 
 def _log_to_stderr() -> logging.Handler:

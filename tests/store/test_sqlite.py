@@ -1,4 +1,4 @@
-"""The SQLite store: one transaction per article, reruns add nothing, changes replace."""
+"""The SQLite store: whole articles per transaction, reruns add nothing, changes replace."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hadath.store.migrate import CURRENT_VERSION, StoreError
-from hadath.store.sqlite import Store, open_store
+from hadath.store.sqlite import Store, article_rows, open_store
 from hadath.store.summary import render_summary
 from tests.store.factories import make_doc, make_event
 
@@ -46,6 +46,30 @@ def test_store_rerun_adds_nothing_and_change_replaces(tmp_path: Path) -> None:
         assert [tuple(r) for r in rows] == [("a", "042", "04"), ("b", "190", "19")]
         (article,) = store.query("SELECT extra FROM articles WHERE id = 'a'")
         assert article["extra"] == '{"feed": "x"}'
+
+
+def _all_rows(store: Store) -> dict[str, list[tuple]]:
+    queries = {"articles": "SELECT id, text_hash, title, text, extra, hadath FROM articles",
+               "events": "SELECT * FROM events", "entities": "SELECT * FROM entities",
+               "actors": "SELECT * FROM actors", "quotes": "SELECT * FROM quotes",
+               "fts": "SELECT rowid, article_id, title, text FROM articles_fts"}
+    return {name: sorted(tuple(r) for r in store.query(sql)) for name, sql in queries.items()}
+
+
+@pytest.mark.issue(6)
+def test_store_batch_writes_the_rows_of_single_adds(tmp_path: Path) -> None:
+    docs = [_doc("a", "زار الوزير موسكو"), _doc("b", "زار الوزير الجزائر"),
+            _doc("a", "هاجم الجيش المدينة", cameo="190")]  # "a" again, changed: replaced
+    with Store(tmp_path / "one.sqlite") as one, Store(tmp_path / "batch.sqlite") as batch:
+        for doc in docs:
+            one.add(doc)
+        batch.add_rows([article_rows(doc) for doc in docs])
+        assert (batch.added, batch.replaced, batch.unchanged) == (2, 1, 0)
+        assert _all_rows(batch) == _all_rows(one)
+        events = batch.query("SELECT article_id, cameo FROM events ORDER BY article_id")
+        assert [tuple(r) for r in events] == [("a", "190"), ("b", "042")]
+        batch.add_rows([article_rows(doc) for doc in docs[1:]])
+        assert batch.unchanged == 2 and batch.count("articles") == 2
 
 
 def test_store_summary_lists_roots_and_dyads(tmp_path: Path) -> None:

@@ -28,6 +28,8 @@ __all__ = [
     "ReadLimits",
     "Record",
     "Rejected",
+    "input_files",
+    "read_file",
     "read_inputs",
     "validate_record",
 ]
@@ -78,18 +80,33 @@ def read_inputs(paths: Iterable[str], limits: ReadLimits = ReadLimits()) -> Iter
         if raw == "-":
             yield from _read_jsonl_stream(sys.stdin.buffer, "<stdin>", limits)
             continue
+        for found in input_files([raw], limits):
+            if isinstance(found, Rejected):
+                yield found
+            else:
+                yield from read_file(*found, limits)
+
+
+def input_files(paths: Iterable[str], limits: ReadLimits = ReadLimits()
+                ) -> Iterator[tuple[Path, bool] | Rejected]:
+    """The files under `paths`, in reading order, each with whether it was named itself.
+
+    A path that cannot be read is a `Rejected` with `unread` set. Engines that read
+    files elsewhere (Ray workers) list them here and read each with `read_file`.
+    """
+    for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _read_folder(path, limits)
+            yield from _folder_files(path, limits)
         elif path.is_file():
-            yield from _read_file(path, limits, explicit=True)
+            yield path, True
         elif path.is_symlink():
             yield Rejected(raw, "broken symbolic link", unread=True)
         else:
             yield Rejected(raw, "no such file or folder", unread=True)
 
 
-def _read_folder(folder: Path, limits: ReadLimits) -> Iterator[Item]:
+def _folder_files(folder: Path, limits: ReadLimits) -> Iterator[tuple[Path, bool] | Rejected]:
     root = folder.resolve()
     for path in sorted(folder.rglob("*")):
         outside = path.is_symlink() and not path.resolve().is_relative_to(root)
@@ -98,10 +115,15 @@ def _read_folder(folder: Path, limits: ReadLimits) -> Iterator[Item]:
                            unread=True)
             continue
         if path.is_file():
-            yield from _read_file(path, limits, explicit=False)
+            yield path, False
 
 
-def _read_file(path: Path, limits: ReadLimits, explicit: bool) -> Iterator[Item]:
+def read_file(path: Path, explicit: bool, limits: ReadLimits = ReadLimits()) -> Iterator[Item]:
+    """Records and rejections from one file; `explicit`: named by the user, not found in a folder.
+
+    A file named by the user is read as JSON Lines when it ends in .json, and as text
+    whatever its suffix; one found in a folder only when its suffix says so.
+    """
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES) or (explicit and name.endswith(".json")):
         yield from _read_jsonl_file(path, limits)

@@ -8,17 +8,24 @@ Parallel runs keep input order (`Pool.imap`). Workers are forked after the
 pipeline is built, so they share its tables instead of each loading them, and
 each worker exits when the run's process dies (even by SIGKILL), so a killed
 run leaves no orphans coding into the void.
+
+The parent process only reads input, writes and commits: on a machine with as
+many cores as workers, any time it spends is taken from the workers. So the
+workers hand back what the parent writes, ready: the JSON line of each
+document and the rows of the store (`article_rows`), and the parent writes the
+store in transactions of many articles.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,10 +34,25 @@ from typing import Any, Protocol, TextIO
 from hadath.engine.manifest import Manifest
 from hadath.engine.progress import Progress
 from hadath.engine.readers import ReadLimits, Record, Rejected, read_inputs
+from hadath.store.sqlite import ArticleRows, article_rows
 
-__all__ = ["DocSink", "RunSummary", "code_paths", "code_record", "default_workers"]
+__all__ = [
+    "DocSink",
+    "RunSummary",
+    "code_paths",
+    "code_record",
+    "default_workers",
+    "prepare_record",
+    "published_warning",
+]
 
 _PARENT_CHECK_SECONDS = 1.0
+# Articles per store transaction, and the longest wait between two commits: a killed
+# run loses at most this much work, and a commit per article would cost more than
+# writing it (the full-text index writes a segment per transaction).
+_BATCH_ARTICLES = 64
+_BATCH_SECONDS = 2.0
+_CHUNK_RECORDS = 16  # records per message to a worker
 # A sentence whose coding loads what components load lazily on first use: "The Russian
 # foreign minister said yesterday in Moscow that his country will support Algeria."
 _WARM_UP = {
@@ -55,7 +77,7 @@ def default_workers() -> int:
 class DocSink(Protocol):
     """Where coded documents go besides JSON Lines (the SQLite store)."""
 
-    def add(self, doc: dict[str, Any]) -> None: ...
+    def add_rows(self, batch: Sequence[ArticleRows]) -> None: ...
 
     def holds(self, article_id: str, text: str) -> bool: ...
 
@@ -89,7 +111,8 @@ def code_record(record: dict[str, Any]) -> tuple[str, Any]:
         return "failed", f"internal error: {type(exc).__name__}: {exc}"[:500]
 
 
-def _published_warning(record: dict[str, Any]) -> str | None:
+def published_warning(record: dict[str, Any]) -> str | None:
+    """Why the record's `published` cannot date its events, or None when it can (or is absent)."""
     published = record.get("published")
     if published in (None, ""):
         return None
@@ -100,7 +123,8 @@ def _published_warning(record: dict[str, Any]) -> str | None:
     return None
 
 
-def _prepare(item: Record, counter: int) -> dict[str, Any]:
+def prepare_record(item: Record, counter: int) -> dict[str, Any]:
+    """The record's data with its `id` a string: given, or made from where it was read."""
     data = dict(item.data)
     if data.get("id") in (None, ""):
         # A stable id from where the record came from: file stem and line.
@@ -111,9 +135,14 @@ def _prepare(item: Record, counter: int) -> dict[str, Any]:
     return data
 
 
-def _code_item(item: tuple[str, dict[str, Any]]) -> tuple[str, str, str, Any]:
+def _code_item(item: tuple[str, dict[str, Any]], line: bool, rows: bool
+               ) -> tuple[str, str, str, Any]:
+    """(origin, id, "coded", (JSON line or None, store rows or None)) or (..., "failed", reason)."""
     origin, record = item
     status, payload = code_record(record)
+    if status == "coded":
+        payload = (json.dumps(payload, ensure_ascii=False) + "\n" if line else None,
+                   article_rows(payload) if rows else None)
     return origin, record["id"], status, payload
 
 
@@ -130,17 +159,18 @@ def _init_worker(parent: int) -> None:
 
 
 def _coded_stream(
-    items: Iterable[tuple[str, dict[str, Any]]], workers: int
+    items: Iterable[tuple[str, dict[str, Any]]], workers: int,
+    code_item: Callable[[tuple[str, dict[str, Any]]], tuple[str, str, str, Any]],
 ) -> Iterator[tuple[str, str, str, Any]]:
     if workers <= 1:
-        yield from map(_code_item, items)
+        yield from map(code_item, items)
         return
     context = multiprocessing.get_context()
     if context.get_start_method() == "fork":
         code_record(_WARM_UP)  # lexicons and models load here once; forked workers inherit them
     with context.Pool(workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
         # imap keeps input order; chunks amortise the cost of pickling.
-        yield from pool.imap(_code_item, items, chunksize=8)
+        yield from pool.imap(code_item, items, chunksize=_CHUNK_RECORDS)
 
 
 def code_paths(
@@ -171,28 +201,41 @@ def code_paths(
                 if progress is not None and not item.unread:
                     progress.advance()
                 continue
-            data = _prepare(item, counts["read"])
+            data = prepare_record(item, counts["read"])
             if skip_stored and sink is not None and sink.holds(data["id"], data["text"]):
                 counts["stored"] += 1
                 if progress is not None:
                     progress.advance()
                 continue
-            warning = _published_warning(data)
+            warning = published_warning(data)
             if warning:
                 manifest.warn(item.origin, warning, data["id"])
             yield item.origin, data
 
-    for origin, ident, status, payload in _coded_stream(records(), workers):
-        if status == "coded":
-            counts["coded"] += 1
-            if out is not None:
-                out.write(json.dumps(payload, ensure_ascii=False) + "\n")
-            if sink is not None:
-                sink.add(payload)
-        else:
-            manifest.reject(origin, payload, ident)
-        if progress is not None:
-            progress.advance()
+    code_item = functools.partial(_code_item, line=out is not None, rows=sink is not None)
+    batch: list[ArticleRows] = []
+    committed = time.monotonic()
+    try:
+        for origin, ident, status, payload in _coded_stream(records(), workers, code_item):
+            if status == "coded":
+                counts["coded"] += 1
+                line, rows = payload
+                if out is not None:
+                    out.write(line)
+                if sink is not None:
+                    batch.append(rows)
+                    if len(batch) >= _BATCH_ARTICLES or \
+                            time.monotonic() - committed >= _BATCH_SECONDS:
+                        written, batch = batch, []
+                        sink.add_rows(written)
+                        committed = time.monotonic()
+            else:
+                manifest.reject(origin, payload, ident)
+            if progress is not None:
+                progress.advance()
+    finally:
+        if batch and sink is not None:  # the articles coded before a stop are kept
+            sink.add_rows(batch)
     if progress is not None:
         progress.close()
     seconds = time.perf_counter() - started

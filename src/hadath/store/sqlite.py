@@ -1,4 +1,4 @@
-"""The SQLite store: coded documents as rows, one transaction per article.
+"""The SQLite store: coded documents as rows, whole articles per transaction.
 
 An article is keyed by its id and a hash of its text: writing the same
 article again (coded by the same hadath version) changes nothing, and a
@@ -7,7 +7,9 @@ never sees half an article, and a run killed at any moment leaves only whole
 articles behind: rerunning it ends with the rows of an uninterrupted run.
 The full-text index (`articles_fts`), the article's near-duplicate fingerprint and
 its cluster (`duplicate_of`, hadath.store.duplicates) are written in that same
-transaction.
+transaction. `add` writes one article per transaction; corpus runs write batches of
+articles per transaction with `add_rows`, their rows (fingerprint included) built by
+the workers that coded them (`article_rows`).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ import hashlib
 import json
 import sqlite3
 import threading
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from hadath.store import duplicates
 from hadath.store.fingerprint import fingerprint_of, shingle_hashes
@@ -27,7 +30,16 @@ from hadath.store.migrate import StoreError, fts_rowid, migrate
 from hadath.text.fold import fold_str
 from hadath.version import __version__
 
-__all__ = ["Store", "StoreError", "open_store", "text_hash"]
+__all__ = [
+    "ArticleRows",
+    "Store",
+    "StoreError",
+    "article_rows",
+    "event_rows",
+    "open_store",
+    "quote_rows",
+    "text_hash",
+]
 
 _CHILD_TABLES = ("entities", "actors", "events", "quotes")
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -93,76 +105,59 @@ class Store:
             _version_of(row[1]) == __version__
 
     def add(self, doc: dict[str, Any]) -> None:
-        """Write one coded document (the output contract's dict)."""
-        digest = text_hash(doc["text"])
-        row = self.conn.execute("SELECT text_hash, hadath FROM articles WHERE id = ?",
-                                (doc["id"],)).fetchone()
-        if row is not None and row["text_hash"] == digest and \
-                _version_of(row["hadath"]) == doc.get("hadath", {}).get("version"):
+        """Write one coded document (the output contract's dict) in a transaction of its own."""
+        self.add_rows([article_rows(doc)])
+
+    def add_rows(self, batch: Sequence[ArticleRows]) -> None:
+        """Write the rows of some coded documents (`article_rows`) in one transaction.
+
+        An article the store holds with the same text and hadath version is left as it
+        is; one whose text or version differs has its old rows replaced. A crash leaves
+        the whole batch written or none of it. A batch spares SQLite (and its full-text
+        index, which writes a segment per transaction) a commit per article.
+        """
+        with self.conn:  # one transaction: old rows go and new ones come together
+            for rows in batch:
+                self._write(rows)
+
+    def _write(self, rows: ArticleRows) -> None:
+        held = self.conn.execute("SELECT text_hash, hadath FROM articles WHERE id = ?",
+                                 (rows.id,)).fetchone()
+        if held is not None and held["text_hash"] == rows.text_hash and \
+                _version_of(held["hadath"]) == rows.version:
             self.unchanged += 1
             return
-        shingles = shingle_hashes(doc["text"])
-        signature = fingerprint_of(shingles)
-        with self.conn:  # one transaction: the old rows go and the new ones come together
-            old_cluster: list[str] | None = None
-            if row is not None:
-                old_cluster = duplicates.cluster_of(self.conn, doc["id"])
-                duplicates.remove_bands(self.conn, doc["id"])
-                for table in _CHILD_TABLES:
-                    self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (doc["id"],))
-                self.conn.execute("DELETE FROM articles WHERE id = ?", (doc["id"],))
-                self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?",
-                                  (fts_rowid(doc["id"]),))
-                self.replaced += 1
-            else:
-                self.added += 1
-            self._insert(doc, digest, signature)
-            self._index_text(doc)
-            duplicates.link_article(self.conn, doc["id"], shingles, doc.get("source"), signature,
-                                    old_cluster)
-
-    def _index_text(self, doc: dict[str, Any]) -> None:
-        rowid = fts_rowid(doc["id"])
-        held = self.conn.execute("SELECT article_id FROM articles_fts WHERE rowid = ?",
-                                 (rowid,)).fetchone()
-        if held is not None:  # a 64-bit hash collision: refuse rather than mix two articles
-            raise StoreError(f"full-text rowid of {doc['id']!r} collides with {held[0]!r}")
-        self.conn.execute(
-            "INSERT INTO articles_fts (rowid, article_id, title, text) VALUES (?,?,?,?)",
-            (rowid, doc["id"], fold_str(doc.get("title") or ""), fold_str(doc["text"])))
-
-    def _insert(self, doc: dict[str, Any], digest: str, signature: bytes | None) -> None:
-        known = {"id", "title", "published", "source", "url", "text", "entities", "actors",
-                 "events", "quotes", "dates", "places", "hadath"}
-        extra = {k: v for k, v in doc.items() if k not in known}
+        old_cluster: list[str] | None = None
+        if held is not None:
+            old_cluster = duplicates.cluster_of(self.conn, rows.id)
+            duplicates.remove_bands(self.conn, rows.id)
+            for table in _CHILD_TABLES:
+                self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (rows.id,))
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (rows.id,))
+            self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (rows.fts[0],))
+            self.replaced += 1
+        else:
+            self.added += 1
+        coded_at = datetime.now(UTC).isoformat(timespec="seconds")
         self.conn.execute(
             "INSERT INTO articles (id, text_hash, title, published, source, url, text, extra, "
             "hadath, coded_at, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (doc["id"], digest, doc.get("title"), doc.get("published"), doc.get("source"),
-             doc.get("url"), doc["text"], json.dumps(extra, ensure_ascii=False),
-             json.dumps(doc.get("hadath", {})), datetime.now(UTC).isoformat(timespec="seconds"),
-             signature),
-        )
-        aid = doc["id"]
-        self.conn.executemany(
-            "INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)",
-            [(aid, i, e["text"], e["start"], e["end"], e["type"], e.get("code"), e.get("name"))
-             for i, e in enumerate(doc.get("entities", []))],
-        )
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO actors VALUES (?,?,?,?,?)",
-            [(aid, a["code"], a.get("name"), a.get("kind"), json.dumps(a.get("mentions", [])))
-             for a in doc.get("actors", [])],
-        )
-        self.conn.executemany(
-            "INSERT INTO events VALUES (" + ",".join("?" * 34) + ")",
-            [_event_row(aid, i, e) for i, e in enumerate(doc.get("events", []))],
-        )
-        self.conn.executemany(
-            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(aid, i, *_ref_columns(q.get("speaker")), q["text"], q["start"], q["end"],
-              q.get("kind"), q.get("verb")) for i, q in enumerate(doc.get("quotes", []))],
-        )
+            (*rows.article, coded_at, rows.signature))
+        self.conn.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)", rows.entities)
+        self.conn.executemany("INSERT OR REPLACE INTO actors VALUES (?,?,?,?,?)", rows.actors)
+        self.conn.executemany("INSERT INTO events VALUES (" + ",".join("?" * 34) + ")",
+                              rows.events)
+        self.conn.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                              rows.quotes)
+        collision = self.conn.execute("SELECT article_id FROM articles_fts WHERE rowid = ?",
+                                      (rows.fts[0],)).fetchone()
+        if collision is not None:  # a 64-bit hash collision: refuse rather than mix two articles
+            raise StoreError(f"full-text rowid of {rows.id!r} collides with {collision[0]!r}")
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, article_id, title, text) VALUES (?,?,?,?)",
+            rows.fts)
+        duplicates.link_article(self.conn, rows.id, set(rows.shingles), rows.article[4],
+                                rows.signature, old_cluster)
 
     def count(self, table: str) -> int:
         if table not in ("articles", *_CHILD_TABLES):
@@ -254,6 +249,56 @@ def _ref_columns(ref: dict[str, Any] | None) -> tuple[Any, ...]:
     if not ref:
         return (None,) * 5
     return ref.get("code"), ref.get("name"), ref.get("text"), ref.get("start"), ref.get("end")
+
+
+class ArticleRows(NamedTuple):
+    """The store's rows of one coded document, built where it was coded (`article_rows`)."""
+
+    id: str
+    text_hash: str
+    version: str | None  # hadath's version that coded it
+    article: tuple[Any, ...]  # the articles row but its last column, coded_at
+    entities: list[tuple[Any, ...]]
+    actors: list[tuple[Any, ...]]
+    events: list[tuple[Any, ...]]
+    quotes: list[tuple[Any, ...]]
+    fts: tuple[int, str, str, str]  # rowid, article id, folded title, folded text
+    shingles: frozenset[int]  # hashes of the text's word shingles (near-duplicates)
+    signature: bytes | None  # their MinHash fingerprint
+
+
+_DOCUMENT_KEYS = frozenset({"id", "title", "published", "source", "url", "text", "entities",
+                            "actors", "events", "quotes", "dates", "places", "hadath"})
+
+
+def article_rows(doc: dict[str, Any]) -> ArticleRows:
+    """The rows `Store.add` writes for a coded document; pure, so a worker process builds them."""
+    aid = doc["id"]
+    digest = text_hash(doc["text"])
+    extra = {k: v for k, v in doc.items() if k not in _DOCUMENT_KEYS}
+    article = (aid, digest, doc.get("title"), doc.get("published"), doc.get("source"),
+               doc.get("url"), doc["text"], json.dumps(extra, ensure_ascii=False),
+               json.dumps(doc.get("hadath", {})))
+    entities = [(aid, i, e["text"], e["start"], e["end"], e["type"], e.get("code"), e.get("name"))
+                for i, e in enumerate(doc.get("entities", []))]
+    actors = [(aid, a["code"], a.get("name"), a.get("kind"), json.dumps(a.get("mentions", [])))
+              for a in doc.get("actors", [])]
+    fts = (fts_rowid(aid), aid, fold_str(doc.get("title") or ""), fold_str(doc["text"]))
+    shingles = frozenset(shingle_hashes(doc["text"]))
+    return ArticleRows(aid, digest, doc.get("hadath", {}).get("version"), article, entities,
+                       actors, event_rows(doc), quote_rows(doc), fts, shingles,
+                       fingerprint_of(set(shingles)))
+
+
+def event_rows(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The events table's rows of one coded document, in its columns' order."""
+    return [_event_row(doc["id"], i, e) for i, e in enumerate(doc.get("events", []))]
+
+
+def quote_rows(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The quotes table's rows of one coded document, in its columns' order."""
+    return [(doc["id"], i, *_ref_columns(q.get("speaker")), q["text"], q["start"], q["end"],
+             q.get("kind"), q.get("verb")) for i, q in enumerate(doc.get("quotes", []))]
 
 
 def _event_row(article_id: str, idx: int, e: dict[str, Any]) -> tuple[Any, ...]:
