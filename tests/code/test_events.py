@@ -656,3 +656,20 @@ def test_events_date_after_since_is_not_the_event_date() -> None:
             "في 2011.")
     events = _events(text)
     assert events and all(e.date == PUBLISHED for e in events), _show(events)
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("طُلِب من الحكومة الكندية دفع تعويضات.", [], id="vowelled-passive-no-agent"),
+        pytest.param("أكدت روسيا أنها ستدعم الحكومة السورية.", [("RUS", "05", "SYRGOV")],
+                     id="pronoun-subject-of-complement"),
+        pytest.param("وصفت الولايات المتحدة الانتخابات بالمزيفة، مؤكدة أنها لن تعترف بالحكومة "
+                     "الفنزويلية.", [("USA", "12", "VENGOV")], id="participle-then-pronoun"),
+    ],
+)
+def test_events_voice_and_pronoun_subjects(text: str, expected: list[tuple[str, str, str]]
+                                           ) -> None:
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
+    assert found == expected

@@ -40,6 +40,13 @@ class ArgumentReading(TargetReading):
                   if e.type != "LOC"] if match.gaps else []
         adjacent = bool(before) and self.only_particles_between(before[-1], match.start)
         agent = self.passive_agent(after)
+        if self.marked_passive(match):
+            # طُلِب من …، اعتُقل …: the vowels say passive, so only على يد / من قبل names who.
+            if agent is None:
+                return None, None
+            self.agent_found = True
+            others = [e for e in after if e is not agent and e.type != "LOC"]
+            return agent, others[0] if others else None
         if entry.pos == "participle":
             # وقال الوزير …، داعيا الأطراف إلى …: the participle's subject is its sentence's.
             subject = self.sentence_subject(match)
@@ -81,6 +88,9 @@ class ArgumentReading(TargetReading):
             source, rest = before[-1], after
         elif entry.pos == "noun" and before and self.after_light_verb(match.start):
             source, rest = before[-1], after
+        elif self.pronoun_subject(match) and (
+                subject := self.sentence_subject(match)) is not None:
+            source, rest = subject, after  # أكدت روسيا أنها ستدعم …: ها is Russia
         elif (near and self.disagrees(match, near[0])
               and (carried := self.carried_subject(match)) is not None):
             # كما طالب منظمات حقوق الإنسان …: a masculine verb before a feminine noun has
@@ -98,6 +108,25 @@ class ArgumentReading(TargetReading):
         else:
             return None, None
         return source, self.target(source, rest, entry.target_preps, entry.joint, entry.root)
+
+    def marked_passive(self, match: ActionMatch) -> bool:
+        """A past verb written with its passive vowels: a damma on its first or second
+        letter (طُلِب، اعتُقِل). Present forms are left alone: يُقاتل is active."""
+        if not self.is_verb(match):
+            return False
+        token = self.tokens[match.start]
+        stem = token.stem.text
+        letters = [i for i, ch in enumerate(stem) if ch not in words.MARKS]
+        if not letters or stem[letters[0]] in words.PRESENT_LETTERS:
+            return False
+        return any(stem[i + 1:i + 2] == words.DAMMA for i in letters[:2])
+
+    def pronoun_subject(self, match: ActionMatch) -> bool:
+        """Does the trigger's clause open with أنه، أنها، إنهم … and no actor before it?"""
+        for token in reversed(self.tokens[max(self.sentence_lo, match.start - 2):match.start]):
+            if token.is_arabic and fold_str(token.text) in words.PRONOUN_COMPLEMENTIZERS:
+                return True
+        return False
 
     def disagrees(self, match: ActionMatch, entity: Entity) -> bool:
         """A past verb in the masculine (طالب، أعلن) cannot have this feminine institution,

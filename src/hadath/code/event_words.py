@@ -28,6 +28,7 @@ __all__ = [
     "CONJUNCTIONS",
     "COOPERATIVE_ROOTS",
     "CRITICIZE",
+    "DAMMA",
     "DENIALS",
     "FEMININE_ENDINGS",
     "FORCE_NOUN_ROOTS",
@@ -39,6 +40,7 @@ __all__ = [
     "LIGHT_VERBS",
     "LIGHT_VERB_WINDOW",
     "MAA",
+    "MARKS",
     "MASCULINE_STATES",
     "MIN",
     "MODIFIER_WINDOW",
@@ -53,7 +55,9 @@ __all__ = [
     "PLUPERFECT",
     "PREPOSITIONS",
     "PREPOSITIONS_ALL",
+    "PRESENT_LETTERS",
     "PRESENT_PREFIXES",
+    "PRONOUN_COMPLEMENTIZERS",
     "PROTEST_ROOT",
     "QABL",
     "QUOTED_NAME_WORDS",
@@ -166,6 +170,12 @@ MASCULINE_STATES = frozenset(("IRQ", "JOR", "LBN", "SDN", "SSD", "YEM", "MAR", "
                               "SEN", "CMR", "GAB"))
 FEMININE_ENDINGS = tuple(fold_str(e) for e in ("ات", "ة"))
 WA = fold_str("و")
+DAMMA = "\u064f"  # the passive's vowel on a past verb's first letters (طُلِب)
+MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653))  # harakat, shadda, sukun
+PRESENT_LETTERS = frozenset("يتن")  # present-tense prefixes, unfolded
+# أن/إن with a pronoun: the complement clause's subject is one named before (أكدت أنها …).
+PRONOUN_COMPLEMENTIZERS = folded("أنه", "أنها", "أنهم", "أنهما", "إنه", "إنها", "إنهم", "إنهما",
+                                 "بأنه", "بأنها", "بأنهم", "وأنه", "وأنها")
 # A date within a few words after منذ starts a period (منذ سقوط نظام القذافي في 2011).
 SINCE = folded("منذ")
 SINCE_WORDS = 8
