@@ -27,6 +27,15 @@ def test_ner_consistency_takes_the_type_most_often_tagged() -> None:
     assert propagate_names(sentences, tags)[3] == ["O", "B-ORG", "I-ORG"]
 
 
+def test_ner_consistency_retypes_a_name_to_its_most_frequent_type_and_keeps_ties() -> None:
+    sentences = [["زار", "لبنان"], ["في", "لبنان"], ["من", "لبنان"], ["نحو", "سوريا"]]
+    tags = [["O", "B-LOC"], ["O", "B-ORG"], ["O", "B-LOC"], ["O", "B-PER"]]
+    out = propagate_names(sentences, tags)
+    assert [t[1] for t in out] == ["B-LOC", "B-LOC", "B-LOC", "B-PER"]
+    tie = propagate_names(sentences[:2], tags[:2])
+    assert [t[1] for t in tie] == ["B-LOC", "B-ORG"]
+
+
 def test_ner_consistency_tags_a_surname_in_nearby_sentences_only() -> None:
     named = ["وقال", "رئيس", "الاتحاد", "برند", "جوتشولك", "إن", "السوق", "ضعيفة"]
     named_tags = ["O", "O", "O", "B-PER", "I-PER", "O", "O", "O"]

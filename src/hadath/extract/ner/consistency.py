@@ -5,6 +5,8 @@ sentences where the context is weaker ("\u0648\u0642\u0627\u0644 X", and X said)
 sentence tagger misses many of those repeats; this pass, run after it over one document,
 tags them:
 
+- a name tagged with different types in the document takes the type it got most often
+  (ties keep each tag as it is);
 - a name of two or more words tagged anywhere in the document is tagged wherever the same
   words recur untagged (the first word may carry other clitics: wa-l-ittihad al-urubbi
   after al-ittihad al-urubbi), with the type it was tagged with most often;
@@ -14,7 +16,8 @@ tags them:
   tagger put inside a name (al-islam in "Saif al-Islam").
 
 Measured on NewsFANE slices with the sentences around each one as its document (see
-notes/ner.md): +0.011 entity F1 (overlap) on the development slice, mostly PER recall.
+notes/ner.md): +0.015 and +0.008 entity F1 (overlap) on two development slices, mostly
+PER recall.
 """
 
 from __future__ import annotations
@@ -46,6 +49,32 @@ def _readings(word: str) -> frozenset[str]:
 
 def _majority(counts: Counter[str]) -> str:
     return max(sorted(counts), key=counts.__getitem__)
+
+
+def _vote_types(
+    sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
+) -> list[list[str]]:
+    """Each tagged name retyped to the type its words got most often in the document."""
+    found = [
+        [
+            (start, end, kind, tuple(map(normalise_word, words[start:end])))
+            for start, end, kind in bio_entities(sentence_tags)
+        ]
+        for words, sentence_tags in zip(sentences, tags, strict=True)
+    ]
+    votes: dict[Key, Counter[str]] = {}
+    for entities in found:
+        for _, _, kind, key in entities:
+            votes.setdefault(key, Counter())[kind] += 1
+    out = []
+    for sentence_tags, entities in zip(tags, found, strict=True):
+        fixed = list(sentence_tags)
+        for start, end, kind, key in entities:
+            best = _majority(votes[key])
+            if votes[key][best] > votes[key][kind]:
+                fixed[start:end] = ["B-" + best] + ["I-" + best] * (end - start - 1)
+        out.append(fixed)
+    return out
 
 
 def _collect(
@@ -125,6 +154,7 @@ def propagate_names(
         tags: the tagger's BIO tags for them.
         window: how many sentences before and after a sentence lend it their surnames.
     """
+    tags = _vote_types(sentences, tags)
     by_first, surnames = _collect(sentences, tags)
     out = []
     for n, (words, sentence_tags) in enumerate(zip(sentences, tags, strict=True)):
