@@ -32,7 +32,8 @@ from hadath.extract.ner.scoring import bio_entities
 __all__ = ["SURNAME_WINDOW", "propagate_names"]
 
 # Sentences before and after a sentence in which a tagged surname counts. Wider windows
-# lowered precision on the development slice (0.830 at 3, 0.815 at 15, 0.799 at 40).
+# lowered precision on the development slice (0.830 at 3, 0.815 at 15, 0.799 at 40): the
+# corpora mark no article boundaries, and even within one article a surname drifts.
 SURNAME_WINDOW = 3
 _MIN_SURNAME_LETTERS = 3
 _ARTICLE = "\u0627\u0644"  # ALEF LAM
@@ -147,7 +148,8 @@ def propagate_names(
     tags: Sequence[Sequence[str]],
     window: int = SURNAME_WINDOW,
 ) -> list[list[str]]:
-    """`tags` of one document's sentences with untagged repeats of its names tagged.
+    """`tags` of one document's sentences, names retyped by majority and untagged repeats
+    of them tagged.
 
     Args:
         sentences: the raw words of each sentence, in document order.
