@@ -9,6 +9,10 @@ Gazetteer features: reference place lists under ../shared/reference/gazetteers a
 own lexicons (persons, organisations, roles, countries, places), stored in the model.
 With --tune, trains on the first 70% of NewsFANE and scores the 70-85% slice after every
 epoch instead (for choosing --epochs without looking at the held-out split).
+With --score MODEL, trains nothing and scores MODEL on the held-out splits.
+Scores are given per sentence (`NerTagger.tag`) and with the document-level pass
+(`NerTagger.tag_document`), each sentence's "document" being the PSEUDO_DOCUMENT sentences
+on either side of it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from hadath.extract.ner.clusters import build_clusters
+from hadath.extract.ner.consistency import propagate_names
 from hadath.extract.ner.corpora import Sentence, read_aqmar, read_newsfane
 from hadath.extract.ner.features import normalise_word
 from hadath.extract.ner.gazetteer import build_lexicon_gazetteer, merge_gazetteers, prune_by_labels
@@ -100,6 +105,7 @@ GAZETTEER_FILES = (  # (file, columns holding Arabic names), all under reference
 )
 ANT_ARTICLES = Path("corpora/ant/articles.jsonl")
 LEXICON_FILES = ("persons.tsv", "organisations.tsv", "roles.tsv", "countries.tsv", "places.tsv")
+PSEUDO_DOCUMENT = 10  # sentences on each side that stand for a scored sentence's article
 MIN_GAZETTEER_LETTERS = 3  # shorter "place names" are mostly particles ("ان", "له")
 
 log = logging.getLogger("train_ner")
@@ -150,20 +156,37 @@ def split_newsfane(sentences: list[Sentence], tune: bool) -> tuple[list[Sentence
     return sentences[:cut], sentences[cut:held_out]
 
 
+def document_tags(
+    sentence_tags: Sequence[Sequence[str]], sentences: Sequence[Sentence]
+) -> list[list[str]]:
+    """Tags after the document-level pass, each sentence's document being the sentences
+    within PSEUDO_DOCUMENT of it (the corpora keep article order but mark no boundaries)."""
+    words = [w for w, _ in sentences]
+    out = []
+    for i in range(len(sentences)):
+        lo, hi = max(0, i - PSEUDO_DOCUMENT), min(len(sentences), i + PSEUDO_DOCUMENT + 1)
+        out.append(propagate_names(words[lo:hi], sentence_tags[lo:hi])[i - lo])
+    return out
+
+
 def format_scores(name: str, tagger: NerTagger, sentences: Sequence[Sentence]) -> str:
-    """A table of entity-level P/R/F1 (exact and overlap) per type on `sentences`."""
+    """Tables of entity-level P/R/F1 (exact and overlap) per type on `sentences`: the
+    sentence tagger alone, then with the document-level pass (`NerTagger.tag_document`)."""
     gold = [tags for _, tags in sentences]
     pred = [tagger.tag(words) for words, _ in sentences]
-    scores = score_entities(gold, pred)
     lines = [f"{name}: {len(sentences)} sentences, {sum(len(g) for g in gold)} tokens"]
-    lines.append(f"  {'type':5} {'match':8} {'gold':>5} {'pred':>5}  {'P':>5} {'R':>5} {'F1':>5}")
-    for kind in ("PER", "ORG", "LOC", "ALL"):
-        for rule in ("exact", "overlap"):
-            s = scores[rule][kind]
-            lines.append(
-                f"  {kind:5} {rule:8} {s.gold:5d} {s.predicted:5d}  "
-                f"{s.precision:5.3f} {s.recall:5.3f} {s.f1:5.3f}"
-            )
+    for mode, tags in (("sentence", pred), ("document", document_tags(pred, sentences))):
+        scores = score_entities(gold, tags)
+        lines.append(
+            f"  {mode:9} {'match':8} {'gold':>5} {'pred':>5}  {'P':>5} {'R':>5} {'F1':>5}"
+        )
+        for kind in ("PER", "ORG", "LOC", "ALL"):
+            for rule in ("exact", "overlap"):
+                s = scores[rule][kind]
+                lines.append(
+                    f"  {kind:9} {rule:8} {s.gold:5d} {s.predicted:5d}  "
+                    f"{s.precision:5.3f} {s.recall:5.3f} {s.f1:5.3f}"
+                )
     return "\n".join(lines)
 
 
@@ -176,6 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--margin", type=float, default=20.0, help="cost-augmented training")
     parser.add_argument("--recall-weight", type=float, default=3.0, help="cost of O on a name")
     parser.add_argument("--tune", action="store_true", help="score a dev slice after each epoch")
+    parser.add_argument(
+        "--score", type=Path, metavar="MODEL", help="only score MODEL on the held-out splits"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
@@ -186,6 +212,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     aqmar_train += read_aqmar(aqmar_dir / "dev.txt", AQMAR_TYPES)
     aqmar_test = read_aqmar(aqmar_dir / "test.txt", AQMAR_TYPES)
     train = news_train + aqmar_train
+    if args.score:
+        tagger = NerTagger(NerModel.from_bytes(args.score.read_bytes()))
+        log.info("%s", format_scores("NewsFANE held-out (last 15%)", tagger, news_eval))
+        log.info("%s", format_scores("AQMAR test.txt", tagger, aqmar_test))
+        return 0
     log.info(
         "training on %d sentences (%d NewsFANE, %d AQMAR)",
         len(train),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from hadath.errors import HadathError
+from hadath.extract.ner.consistency import propagate_names
 from hadath.extract.ner.features import BOUNDARY_WORD, word_features
 
 __all__ = [
@@ -234,6 +235,14 @@ class NerTagger:
             )
         ]
         return repair_bio([LABELS[y] for y in self._viterbi(emissions)])
+
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for each sentence of one document, with names kept consistent across it.
+
+        Each sentence is tagged alone, then repeats of the names found are tagged where the
+        sentence tagger missed them (see `consistency.propagate_names`).
+        """
+        return propagate_names(sentences, [self.tag(words) for words in sentences])
 
     def _word_blocks(self, word: str) -> tuple[tuple[float, ...], ...]:
         """The word's summed weights, one block of label scores per offset (offset -2 first)."""

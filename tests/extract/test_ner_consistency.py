@@ -1,0 +1,77 @@
+"""The tagger's document-level pass: names found once are found where they recur."""
+
+from __future__ import annotations
+
+import pytest
+
+from hadath.extract.ner import NerTagger, bio_entities
+from hadath.extract.ner.consistency import SURNAME_WINDOW, propagate_names
+
+
+def names(words: list[str], tags: list[str]) -> list[tuple[str, str]]:
+    return [(" ".join(words[s:e]), kind) for s, e, kind in bio_entities(tags)]
+
+
+def test_ner_consistency_tags_repeats_of_a_multiword_name_with_clitics() -> None:
+    first = ["أعلن", "الاتحاد", "الأوروبي", "فرض", "عقوبات"]
+    second = ["ورحبت", "واشنطن", "بقرار", "والاتحاد", "الأوروبي"]
+    tags = [["O", "B-ORG", "I-ORG", "O", "O"], ["O", "B-LOC", "O", "O", "O"]]
+    out = propagate_names([first, second], tags)
+    assert out[0] == tags[0]
+    assert names(second, out[1]) == [("واشنطن", "LOC"), ("والاتحاد الأوروبي", "ORG")]
+
+
+def test_ner_consistency_takes_the_type_most_often_tagged() -> None:
+    sentences = [["مجلس", "الأمن"], ["مجلس", "الأمن"], ["مجلس", "الأمن"], ["قال", "مجلس", "الأمن"]]
+    tags = [["B-ORG", "I-ORG"], ["B-ORG", "I-ORG"], ["B-LOC", "I-LOC"], ["O", "O", "O"]]
+    assert propagate_names(sentences, tags)[3] == ["O", "B-ORG", "I-ORG"]
+
+
+def test_ner_consistency_retypes_a_name_to_its_most_frequent_type_and_keeps_ties() -> None:
+    sentences = [["زار", "لبنان"], ["في", "لبنان"], ["من", "لبنان"], ["نحو", "سوريا"]]
+    tags = [["O", "B-LOC"], ["O", "B-ORG"], ["O", "B-LOC"], ["O", "B-PER"]]
+    out = propagate_names(sentences, tags)
+    assert [t[1] for t in out] == ["B-LOC", "B-LOC", "B-LOC", "B-PER"]
+    tie = propagate_names(sentences[:2], tags[:2])
+    assert [t[1] for t in tie] == ["B-LOC", "B-ORG"]
+
+
+def test_ner_consistency_tags_a_surname_in_nearby_sentences_only() -> None:
+    named = ["وقال", "رئيس", "الاتحاد", "برند", "جوتشولك", "إن", "السوق", "ضعيفة"]
+    named_tags = ["O", "O", "O", "B-PER", "I-PER", "O", "O", "O"]
+    repeat = ["وأضاف", "لجوتشولك", "أن", "الصادرات", "سترتفع"]
+    filler = ["وارتفعت", "الأسعار"]
+    document = [named, repeat] + [filler] * SURNAME_WINDOW + [repeat]
+    tags = [named_tags] + [["O"] * len(s) for s in document[1:]]
+    out = propagate_names(document, tags)
+    assert out[1][1] == "B-PER"  # next sentence, with a clitic: li-
+    assert out[-1][1] == "O"  # beyond the window
+    assert out[0] == named_tags
+
+
+def test_ner_consistency_leaves_words_with_the_article_alone() -> None:
+    # Annotators and the tagger put words like الإسلام inside names; alone they are nouns.
+    sentences = [["سيف", "الإسلام"], ["ونشر", "الإسلام"]]
+    tags = [["B-PER", "I-PER"], ["O", "O"]]
+    assert propagate_names(sentences, tags)[1] == ["O", "O"]
+
+
+@pytest.mark.parametrize("tags", [[], [["O", "O"]]])
+def test_ner_consistency_without_names_changes_nothing(tags: list[list[str]]) -> None:
+    sentences = [["وصل", "الوفد"]] * len(tags)
+    assert propagate_names(sentences, tags) == tags
+
+
+def test_ner_tag_document_tags_sentences_like_tag_then_adds_repeats() -> None:
+    tagger = NerTagger.load()
+    document = [
+        ["قال", "السفير", "البريطاني", "جون", "ليتون", "إن", "المحادثات", "كانت", "مفيدة"],
+        ["وكان", "ليتون", "قد", "سافر", "إلى", "الرياض"],
+    ]
+    alone = [tagger.tag(words) for words in document]
+    tagged = tagger.tag_document(document)
+    assert tagged[0] == alone[0]
+    assert ("جون ليتون", "PER") in names(document[0], alone[0])
+    assert ("ليتون", "PER") not in names(document[1], alone[1])  # the sentence tagger misses it
+    assert ("ليتون", "PER") in names(document[1], tagged[1])
+    assert ("الرياض", "LOC") in names(document[1], tagged[1])
