@@ -673,3 +673,20 @@ def test_events_voice_and_pronoun_subjects(text: str, expected: list[tuple[str, 
                                            ) -> None:
     found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
     assert found == expected
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("وارتفع سعر النفط عقب تهديدات الولايات المتحدة بإعادة فرض عقوبات على إيران.",
+                     [("USA", "13", "IRN")], id="threat-to-reimpose-is-a-threat"),
+        pytest.param("قتلت امرأة فلسطينية في قصف إسرائيلي على غزة.", [("ISR", "19", "PSE")],
+                     id="adjective-after-a-governed-noun-is-its-agent"),
+    ],
+)
+def test_events_verbal_nouns_governed_by_a_word_before(text: str,
+                                                       expected: list[tuple[str, str, str]]
+                                                       ) -> None:
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
+    assert found == expected

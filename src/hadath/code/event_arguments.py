@@ -32,8 +32,11 @@ class ArgumentReading(TargetReading):
         before = self.entities_between(self.char(clause.lo), self.tokens[match.start].start)
         # A subject after its verb comes close and bare: not after a preposition
         # (أطلقت … على جنوب إسرائيل: Israel is where, not who).
+        # The word right after the trigger is its own genitive or adjective (في قصف إسرائيلي:
+        # Israel bombs), whatever preposition governs the trigger.
         near = [e for e in after if self.word_gap(match.end, e.start) <= words.SOURCE_WINDOW
-                and e.type != "LOC" and not self.in_prepositional_phrase(e)]
+                and e.type != "LOC" and (self.word_gap(match.end, e.start) == 0
+                                         or not self.in_prepositional_phrase(e))]
         before = [e for e in before if e.type != "LOC"]
         inside = [e for e in self.entities_between(self.tokens[match.start].end,
                                                    self.tokens[last].start)

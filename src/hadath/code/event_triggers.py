@@ -40,6 +40,8 @@ class TriggerReading(ClauseReading):
         if match.entry.pos == "noun":
             return False
         token = self.tokens[match.start]
+        if self.after_noun_or_preposition(match.start, glued_only=match.entry.pos != "verb"):
+            return False  # في قصف إسرائيلي، بإعادة فرض عقوبات: a verbal noun, not a verb
         if not any(p.label in ("art", "prep") for p in token.prefixes):
             return True
         # The segmenter may take a verb's first letters for clitics (التقي → ال + تقي):
@@ -47,6 +49,19 @@ class TriggerReading(ClauseReading):
         word = fold_str(token.text)
         word = word[1:] if word[:1] in words.CONJUNCTIONS and len(word) > 3 else word
         return any(e.pos != "noun" for e in self.actions.lookup(word))
+
+    def after_noun_or_preposition(self, i: int, glued_only: bool = False) -> bool:
+        """Is token i governed by the word before it: a preposition (في، على) or a noun
+        with one glued on (بإعادة، لوقف)? Then a verb-looking word is its verbal noun. A
+        phrase (في لقاء جمع …، عقب اتصال هاتفي بين …) is judged by the glued kind only."""
+        if i == 0 or i == self.sentence_lo:
+            return False
+        previous = self.tokens[i - 1]
+        if not previous.is_arabic:
+            return False
+        if not glued_only and fold_str(previous.text) in words.GOVERNING_PREPOSITIONS:
+            return True
+        return any(p.label == "prep" for p in previous.prefixes) and previous.suffix is None
 
     def noun_reports(self, match: ActionMatch) -> bool:
         """A verbal noun reports an event when its actor follows as a genitive (زيارة بوقادوم،

@@ -34,6 +34,7 @@ __all__ = [
     "FORCE_NOUN_ROOTS",
     "FORCE_ROOTS",
     "FUTURE",
+    "GOVERNING_PREPOSITIONS",
     "HARD_PUNCT",
     "HISTORY_DAYS",
     "INSTRUMENT_PREPOSITIONS",
@@ -118,7 +119,8 @@ CONJUNCTIONS = folded("و", "ف")
 # Triggers whose following noun is the one acted upon: news writes "قتل 53 عنصرا" (53 were
 # killed) and "مقتل ضابط", "اعتقال الصحفي", so the actor must come before or after من قبل.
 PATIENT_FIRST = folded("قتل", "مقتل", "اغتيال", "محاولة", "اختطاف", "خطف", "اعتقال", "توقيف",
-                         "احتجاز", "أصيب", "إصابة", "أسر", "إعدام", "تصفية", "استهداف", "ضحايا")
+                         "احتجاز", "أصيب", "إصابة", "أسر", "إعدام", "تصفية", "استهداف", "ضحايا",
+                         "تسميم", "تسمم")
 PASSIVE_VERBS = folded("قتل", "أصيب")
 DENIALS = folded("نفى", "نفت", "ينفي", "تنفي", "نفيا", "نافيا", "نافية")
 # كان before a verb sets it before the news (وكانت استهدفت، كان قد أعلن).
@@ -170,6 +172,9 @@ MASCULINE_STATES = frozenset(("IRQ", "JOR", "LBN", "SDN", "SSD", "YEM", "MAR", "
                               "SEN", "CMR", "GAB"))
 FEMININE_ENDINGS = tuple(fold_str(e) for e in ("ات", "ة"))
 WA = fold_str("و")
+# Prepositions after which a verb-looking word is a verbal noun (في قصف، على اعتقال).
+GOVERNING_PREPOSITIONS = folded("في", "على", "من", "إلى", "عن", "بعد", "قبل", "خلال", "إثر",
+                                "عقب", "جراء", "بسبب", "ضد", "حول", "بشأن", "منذ")
 DAMMA = "\u064f"  # the passive's vowel on a past verb's first letters (طُلِب)
 MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653))  # harakat, shadda, sukun
 PRESENT_LETTERS = frozenset("يتن")  # present-tense prefixes, unfolded
