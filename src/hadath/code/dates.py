@@ -30,25 +30,42 @@ Resolution (`published` is the article's date):
 
 Values follow the output schema: "YYYY-MM-DD", "YYYY-MM" or "YYYY".
 
-Speed: folding a whole article (`hadath.text.fold`) costs more than the date
-search itself, so matching runs on the text with only harakat, tatweel and
-invisible controls removed (one C-level `re.sub`), with the patterns spelling
-letter variants as classes (أ/إ/آ/ا, ة/ه, ى/ي) and `\d` covering Arabic-Indic
-digits. One pass of a trie regex finds anchor words (month and weekday names,
-day and period words, numbers) after a non-word character; the full grammar
-is then matched only at those anchors. Matched words are folded one by one
-(`fold_str`) for lexicon lookup.
+The grammar and the stripped text it runs on are in `hadath.code.date_patterns`
+(see its docstring for why matching does not fold the whole text); calendar
+arithmetic is in `hadath.code.date_arithmetic`.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from hadath.code.date_arithmetic import (
+    day_month_date,
+    day_value,
+    month_value,
+    month_year,
+    parse_published,
+    shift_month,
+    weekday_date,
+)
+from hadath.code.date_patterns import (
+    AAM,
+    AL,
+    ASHR,
+    GHAD,
+    KAN,
+    NEXT_WORD_RE,
+    YEAR_GAP_RE,
+    Stripped,
+    anchor_pattern,
+    cue_patterns,
+    pattern,
+    prefix_pattern,
+)
 from hadath.lexicon.months import load_calendar
 from hadath.records import DateRef
 from hadath.registry import component
@@ -58,60 +75,10 @@ from hadath.text.spans import Span
 
 __all__ = ["find_dates", "make_date_finder", "parse_published", "sentence_date"]
 
-# Folded Arabic words the pattern needs beside the lexicon.
-_MIN = "\u0645\u0646"  # meem noon: "of" (15 من يوليو)
-_FI = "\u0641\u064a"  # feh yeh: "in"
-_SHAHR = "\u0634\u0647\u0631"  # sheen heh reh: "month" (شهر يوليو)
-_HADHA = "\u0647\u0630\u0627"  # heh thal alef: "this" (masculine)
-_HADHIHI = "\u0647\u0630\u0647"  # heh thal heh: "this" (feminine)
-_HEH = "\u0647"  # heh: هـ after a Hijri year (its tatweel is folded away)
-_MEEM = "\u0645"  # meem: م after a Gregorian year
-_WAW = "\u0648"  # waw: "and", a proclitic
-_FEH = "\u0641"  # feh: "so", a proclitic
-_BEH = "\u0628"  # beh: "in", a proclitic (بالأمس)
-_AL = "\u0627\u0644"  # alef lam: the article
-_ASHR = "\u0639\u0634\u0631"  # ain sheen reh: "-teen" (الأحد عشر = eleven, not Sunday)
-_KAN = "\u0643\u0627\u0646"  # kaf alef noon: "was" (كان من المقرر = had been planned)
-_GHAD = "\u063a\u062f"  # ghain dal: "tomorrow", only after a time word (يوم غد)
-_AAM = "\u0627\u0644\u0639\u0627\u0645"  # alef lam ain alef meem: "the year", also "general"
-_ILA = "\u0627\u0644\u064a"  # alef lam yeh: "to" (إلى, folded)
-_HATTA = "\u062d\u062a\u064a"  # hah teh yeh: "until" (حتى, folded)
-_AW = "\u0627\u0648"  # alef waw: "or"
-
-# How a folded letter may be spelled in the text (see hadath.text.fold).
-_VARIANTS = {
-    "\u0627": "[\u0627\u0622\u0623\u0625\u0671]",  # alef: plain, madda, hamza above/below, wasla
-    "\u064a": "[\u064a\u0649\u06cc]",  # yeh: yeh, alef maksura, Farsi yeh
-    "\u0647": "[\u0647\u0629]",  # heh: heh, ta marbuta
-    "\u0643": "[\u0643\u06a9]",  # kaf: kaf, keheh
-}
-# What hadath.text.fold drops: harakat, superscript alef, Quranic marks, tatweel, invisible
-# controls. Removed before matching, so a word with harakat matches its bare form.
-_DROPPED_RE = re.compile(
-    "[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
-_LETTER = r"[^\W\d_]"
-_NOT_AFTER_LETTER = rf"(?<!{_LETTER})"
-_NOT_BEFORE_LETTER = rf"(?!{_LETTER})"
-# Proclitics before a date word: و ف, and ب only before the article (بالأمس).
-_CLITIC = rf"(?:[{_WAW}{_FEH}]?(?:{_BEH}(?=[\u0627\u0623\u0625]\u0644))?)"  # alef forms, lam
-# What may come before a word that starts an expression: literal characters only, so
-# that a search can skip through the text in C (`re` uses a leading class as a filter).
-_WORD_START = (
-    "[ \\n\\t\\r\\f\\v\\xa0\\u2028\\u2029"  # whitespace
-    "(\\[{\"'\u00ab\u00bb\u201c\u201d"  # brackets, quotes, guillemets
-    "\u060c,.:;\u061b\\-\u2013\u2014/*\u2026]"  # Arabic comma and semicolon, punctuation
-)
-_NEXT_WORD_RE = re.compile(rf"\s+({_LETTER}+)")
 # Between a weekday and the explicit date that pins it: "الأربعاء، 15 يوليو".
 _WEEKDAY_GAP_RE = re.compile(r"[\s,\u060c(\-\u2013]*")  # \u060c: Arabic comma
 _YEARS_WITH_CUE = range(1800, 2100)
 _YEARS_WITHOUT_CUE = range(1900, 2100)
-# Harakat, superscript alef and tatweel: folded away, but part of the word they end.
-_TRAILING_MARKS = frozenset(
-    [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"]
-)
-_PUBLISHED_RE = re.compile(r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,227 +90,6 @@ class _Found:
     value: str | None
     precision: str | None
     kind: str  # "weekday", "explicit_day" or "other": what the merge pass needs
-
-
-def parse_published(published: str | None) -> date | None:
-    """The date part of a `published` field ("2018-02-19T00:16:11+04:00"), or None."""
-    match = _PUBLISHED_RE.match(published or "")
-    if match is None:
-        return None
-    try:
-        return date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None
-
-
-def _v(word: str) -> str:
-    """A regex for a folded word matching every unfolded spelling of it."""
-    return "".join(_VARIANTS.get(ch, r"\s+" if ch == " " else re.escape(ch)) for ch in word)
-
-
-def _trie(forms: Iterable[str]) -> str:
-    """A regex matching any of the folded `forms` in any spelling, factored on shared
-    prefixes; a longer form wins over its prefix (امس الاول over امس), as in a
-    longest-first alternation.
-
-    A flat alternation of a hundred words is tried word by word at every
-    position; the trie tries one branch per letter.
-    """
-    root: dict[str, dict] = {}
-    for form in forms:
-        node = root
-        for ch in " ".join(form.split()):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [_v(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
-# Between two years of one range: "عامي 2011 و2012", "2011-2013", "2011 أو 2012".
-_YEAR_GAP_RE = re.compile(rf"\s*(?:{_WAW}|-|\u2013|/|{_v(_ILA)}|{_v(_HATTA)}|{_v(_AW)})?\s*")
-
-
-@functools.cache
-def _pattern() -> re.Pattern[str]:
-    """The date grammar, built from months.tsv (compiled once); matched at anchors."""
-    cal = load_calendar()
-    nb, na, cl = _NOT_AFTER_LETTER, _NOT_BEFORE_LETTER, _CLITIC
-    of, month_word, this = _v(_MIN), _v(_SHAHR), f"(?:{_v(_HADHA)}|{_v(_HADHIHI)})"
-    month = _trie(cal.months)
-    mod = _trie(cal.modifiers)
-    year_words = _trie(f for f, p in cal.periods.items() if p == "year")
-    strong = _trie(cal.strong_year_cues)
-    numeric = (
-        r"(?<![\d/.\-])(?P<num>(?P<n1>\d{1,4})(?P<ns>[/.\-])(?P<n2>\d{1,2})(?P=ns)"
-        r"(?P<n3>\d{1,4}))(?!\d|[/.\-]\d)"
-    )
-    explicit = (
-        rf"{nb}{cl}(?P<exp>"
-        rf"(?:(?<![\d.,])(?P<day>\d{{1,2}})(?!\d)\s*(?:{of}\s+)?(?:{month_word}\s+)?"
-        rf"|(?P<ord>{_trie(cal.ordinals)})\s+{of}\s+(?:{month_word}\s+)?)?"
-        rf"(?P<mon>{month}){na}"
-        rf"(?:\s*[/(]\s*(?P<mon2>{month}){na}(?:\s*\))?|\s+(?P<mon3>{month}){na})?"
-        rf"(?:\s+(?:{of}\s+)?(?:{cl}(?:{strong})\s+)?(?P<year>\d{{4}})(?!\d)"
-        rf"(?:(?P<mhij>\s*{_HEH}){na}|{_MEEM}{na})?"
-        rf"|\s+(?P<mmod>{mod}){na}"
-        rf"|\s+(?:{of}|{_v(_FI)})\s+(?:(?P<ycur>{this}\s+(?:{year_words}))"
-        rf"|(?:{year_words})\s+(?P<ymod>{mod})){na})?)"
-    )
-    weekday = _trie(cal.weekdays)
-    relative = (
-        rf"{nb}{cl}(?P<rel>(?:(?P<tod>{_trie(cal.times)})\s+)?"
-        rf"(?:(?P<dw>{_trie(cal.days)}){na}(?:\s+(?P<dwd>{weekday}){na})?"
-        rf"|(?P<wd>{weekday}){na}(?:\s+(?P<wmod>{mod}){na})?))"
-    )
-    period = _trie(cal.periods)
-    periods = (
-        rf"{nb}{cl}(?P<per>(?:{this}\s+(?P<pw1>{period})"
-        rf"|(?P<pw2>{period})\s+(?P<pmod>{mod})){na})"
-    )
-    year = (
-        rf"{nb}{cl}(?P<yr>(?:(?P<ycue>{strong})\s+|(?<![\d.,/:\-]))(?P<yv>\d{{4}})(?!\d)"
-        rf"(?:(?P<hij>\s*{_HEH}){na}|(?P<ad>{_MEEM}){na})?)"
-    )
-    return re.compile("|".join((numeric, explicit, relative, periods, year)))
-
-
-@functools.cache
-def _anchor_pattern() -> re.Pattern[str]:
-    """Where a date expression may be: after a space or punctuation, a word every
-    expression contains (with its proclitics) or a number that can be part of one.
-
-    The pattern opens with a class of literal characters so that `re` skips to
-    word starts in C; proclitic forms are spelled out in the trie for the same reason.
-    """
-    cal = load_calendar()
-    forms = []
-    for form in (*cal.months, *cal.weekdays, *cal.days, *cal.periods):
-        forms += [form, _WAW + form, _FEH + form]
-        if form.startswith(_AL):
-            forms += [_BEH + form, _WAW + _BEH + form, _FEH + _BEH + form]
-    of, month_word = _v(_MIN), _v(_SHAHR)
-    # a number only where the grammar can use it: a year, a numeric date, a day before a month
-    number = (
-        rf"[{_WAW}{_FEH}]?(?:\d{{4}}(?!\d)|\d{{1,4}}(?P<sep>[/.\-])\d{{1,2}}(?P=sep)\d"
-        rf"|\d{{1,2}}(?=\s*(?:{of}\s+)?(?:{month_word}\s+)?(?:{_trie(cal.months)})))"
-    )
-    return re.compile(
-        rf"{_WORD_START}(?P<anchor>(?:{_trie(forms)}){_NOT_BEFORE_LETTER}"
-        rf"|(?=[{_WAW}{_FEH}]?\d){number})"  # the guard keeps `number` off non-digits: 20% faster
-    )
-
-
-@functools.cache
-def _prefix_pattern() -> re.Pattern[str]:
-    """A word that may open an expression before its anchor, ending where the anchor starts."""
-    cal = load_calendar()
-    of, month_word = _v(_MIN), _v(_SHAHR)
-    return re.compile(
-        rf"{_WORD_START}(?P<opening>{_CLITIC}(?:\d{{1,2}}\s*(?:{of}\s+)?(?:{month_word}\s+)?"
-        rf"|(?:{_trie(cal.ordinals)})\s+{of}\s+(?:{month_word}\s+)?"
-        rf"|(?:{_trie([*cal.times, *cal.strong_year_cues])})\s+"
-        rf"|(?:{_v(_HADHA)}|{_v(_HADHIHI)})\s+))$"
-    )
-
-
-@functools.cache
-def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(weak year cue ending at a position, future cue anywhere), from months.tsv."""
-    cal = load_calendar()
-    weak = re.compile(
-        rf"{_NOT_AFTER_LETTER}[{_WAW}{_FEH}]?(?:{_trie(cal.weak_year_cues)}"
-        rf"|{_v(_SHAHR)})\s+$"
-    )
-    future = re.compile(
-        rf"{_WORD_START}[{_WAW}{_FEH}]?(?:{_trie(cal.future_cues)})"
-        rf"{_NOT_BEFORE_LETTER}"
-    )
-    return weak, future
-
-
-class _Stripped:
-    """The text with harakat, tatweel and invisible controls removed, after one space.
-
-    The leading space lets the anchor scan require a non-word character before
-    every anchor, the first word included.
-    """
-
-    def __init__(self, original: str) -> None:
-        self.original = original
-        dropped = [m.start() for m in _DROPPED_RE.finditer(original)]
-        self.dropped = dropped
-        # where each dropped char would sit in the stripped text (non-decreasing)
-        self.dropped_at = [d - j for j, d in enumerate(dropped)]
-        self.text = " " + (_DROPPED_RE.sub("", original) if dropped else original)
-
-    def original_index(self, at: int) -> int:
-        """The original index of the stripped text's char `at` (at >= 1)."""
-        kept = at - 1
-        return kept + bisect.bisect_right(self.dropped_at, kept) if self.dropped else kept
-
-    def stripped_index(self, original: int) -> int:
-        """The stripped-text index of the first kept char at or after `original`."""
-        return original - bisect.bisect_left(self.dropped, original) + 1
-
-    def to_original(self, a: int, b: int) -> tuple[int, int]:
-        """Original `[start, end)` of the stripped hit `[a, b)`, with the end's trailing marks."""
-        start, end = self.original_index(a), self.original_index(b - 1) + 1
-        text = self.original
-        while end < len(text) and text[end] in _TRAILING_MARKS:
-            end += 1  # keep the tanween of غداً and the tatweel of هـ inside the span
-        return start, end
-
-
-# --- date arithmetic -------------------------------------------------------
-
-
-def _day(d: date) -> tuple[str, str]:
-    return d.isoformat(), "day"
-
-
-def _month(year: int, month: int) -> tuple[str, str]:
-    return f"{year:04d}-{month:02d}", "month"
-
-
-def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + by
-    return index // 12, index % 12 + 1
-
-
-def _weekday_date(pub: date, weekday: int, direction: int, strict: bool) -> date:
-    """The `weekday` nearest `pub` looking back (direction -1) or forward (+1)."""
-    if direction < 0:
-        back = (pub.weekday() - weekday) % 7 or (7 if strict else 0)
-        return pub - timedelta(days=back)
-    ahead = (weekday - pub.weekday()) % 7 or (7 if strict else 0)
-    return pub + timedelta(days=ahead)
-
-
-def _day_month_date(pub: date, month: int, day: int, direction: int, strict: bool) -> date | None:
-    """The (day, month) nearest `pub` looking back or forward; None if it never exists."""
-    for step in range(9):  # 29 February needs up to 8 years in the worst case
-        try:
-            found = date(pub.year + direction * step, month, day)
-        except ValueError:
-            continue
-        if (found < pub if direction < 0 else found > pub) or (found == pub and not strict):
-            return found
-    return None
-
-
-def _month_year(pub: date, month: int, direction: int, strict: bool) -> int:
-    """The year of the `month` nearest the publication month, back or forward."""
-    if direction < 0:
-        return pub.year if month < pub.month or (month == pub.month and not strict) \
-            else pub.year - 1
-    return pub.year if month > pub.month or (month == pub.month and not strict) else pub.year + 1
 
 
 # --- one match -> one value --------------------------------------------------
@@ -364,16 +110,16 @@ def _fold(words: str) -> str:
 class _Reader:
     """Resolves the matches of one text (holds the stripped text, sentences and date)."""
 
-    def __init__(self, stripped: _Stripped, sentences: Sequence[Span], pub: date | None) -> None:
+    def __init__(self, stripped: Stripped, sentences: Sequence[Span], pub: date | None) -> None:
         self.stripped = stripped
         self.text = stripped.text
         self.pub = pub
         self.cal = load_calendar()
         self.sentence_starts = [s.start for s in sentences]
-        self.weak_cue_re, self.future_re = _cue_patterns()
+        self.weak_cue_re, self.future_re = cue_patterns()
 
     def next_word(self, at: int) -> str:
-        match = _NEXT_WORD_RE.match(self.text, at)
+        match = NEXT_WORD_RE.match(self.text, at)
         return _fold(match.group(1)) if match else ""
 
     def previous_word(self, at: int) -> str:
@@ -396,7 +142,7 @@ class _Reader:
         begin = self.stripped.stripped_index(sentence_start) - 1  # the char before it
         text = self.text
         return any(
-            _KAN not in _fold(text[max(begin, cue.start() - 12) : cue.start()])
+            KAN not in _fold(text[max(begin, cue.start() - 12) : cue.start()])
             for cue in self.future_re.finditer(text, max(0, begin), at)
         )
 
@@ -411,7 +157,7 @@ class _Reader:
         for year, month, day in readings:
             if year in _YEARS_WITHOUT_CUE:
                 try:
-                    return _day(date(year, month, day))
+                    return day_value(date(year, month, day))
                 except ValueError:
                     continue
         return None
@@ -438,10 +184,10 @@ class _Reader:
                 return None, start
             if day:
                 try:
-                    return _day(date(year, month, day)), start
+                    return day_value(date(year, month, day)), start
                 except ValueError:
-                    return _month(year, month), m.start("mon")
-            return _month(year, month), start
+                    return month_value(year, month), m.start("mon")
+            return month_value(year, month), start
         if self.pub is None:
             return None, start
         return self.month_relative(m, month, day), start
@@ -459,31 +205,31 @@ class _Reader:
         direction = 1 if shift == 1 or (shift is None and self.looks_ahead(m.start("exp"))) else -1
         strict = shift is not None
         if day:
-            found = _day_month_date(pub, month, day, direction, strict)
+            found = day_month_date(pub, month, day, direction, strict)
             if found is not None:
-                return _day(found)
-        return _month(_month_year(pub, month, direction, strict), month)
+                return day_value(found)
+        return month_value(month_year(pub, month, direction, strict), month)
 
     @staticmethod
     def day_or_month(year: int, month: int, day: int) -> tuple[str, str]:
         if day:
             try:
-                return _day(date(year, month, day))
+                return day_value(date(year, month, day))
             except ValueError:
                 pass
-        return _month(year, month)
+        return month_value(year, month)
 
     def relative(self, m: re.Match[str]) -> tuple[tuple[str, str] | None, str] | None:
         """(value, kind) of a day word or weekday; None if it is not a date."""
         word = _key(m, "dw")
         if word:
-            if word == _GHAD and not m.group("tod"):
+            if word == GHAD and not m.group("tod"):
                 return None
             if self.is_not_today(m, word):
                 return None
-            return (None if self.pub is None else _day(self.pub + timedelta(
+            return (None if self.pub is None else day_value(self.pub + timedelta(
                 days=self.cal.days[word]))), "other"
-        if self.next_word(m.end("wd")) == _ASHR:
+        if self.next_word(m.end("wd")) == ASHR:
             return None
         if self.pub is None:
             return None, "weekday"
@@ -491,10 +237,10 @@ class _Reader:
         weekday = self.cal.weekdays[_key(m, "wd")]
         if shift is None:
             direction = 1 if self.looks_ahead(m.start("rel")) else -1
-            return _day(_weekday_date(self.pub, weekday, direction, strict=False)), "weekday"
+            return day_value(weekday_date(self.pub, weekday, direction, strict=False)), "weekday"
         if shift == 0:
-            return _day(_weekday_date(self.pub, weekday, -1, strict=False)), "weekday"
-        return _day(_weekday_date(self.pub, weekday, shift, strict=True)), "weekday"
+            return day_value(weekday_date(self.pub, weekday, -1, strict=False)), "weekday"
+        return day_value(weekday_date(self.pub, weekday, shift, strict=True)), "weekday"
 
     def is_not_today(self, m: re.Match[str], word: str) -> bool:
         """True for اليوم meaning "the day": اليوم التالي، ذلك اليوم, اليوم العالمي."""
@@ -506,7 +252,7 @@ class _Reader:
     def period(self, m: re.Match[str]) -> tuple[str, str] | bool | None:
         """The value of a period phrase; False if it is not a date."""
         word = _key(m, "pw1") or _key(m, "pw2")
-        if word == _AAM and m.group("pw2") and self.previous_word(m.start("per")).startswith(_AL):
+        if word == AAM and m.group("pw2") and self.previous_word(m.start("per")).startswith(AL):
             return False  # الأمين العام السابق: "general", not "year"
         if self.pub is None:
             return None
@@ -515,9 +261,9 @@ class _Reader:
         if kind == "year":
             return str(self.pub.year + shift), "year"
         if kind == "month":
-            return _month(*_shift_month(self.pub.year, self.pub.month, shift))
+            return month_value(*shift_month(self.pub.year, self.pub.month, shift))
         thursday = self.pub - timedelta(days=self.pub.weekday()) + timedelta(days=7 * shift + 3)
-        return _month(thursday.year, thursday.month)
+        return month_value(thursday.year, thursday.month)
 
     def year(self, m: re.Match[str], after_year: bool) -> tuple[str, str] | bool | None:
         """The value of a year; False if the number is not a year."""
@@ -539,16 +285,16 @@ class _Reader:
             return True
         word = self.next_word(at)
         return word in self.cal.count_nouns or (
-            len(word) > 2 and word.endswith("\u0627") and not word.startswith(_AL)  # alef
+            len(word) > 2 and word.endswith("\u0627") and not word.startswith(AL)  # alef
         )
 
 
 def _scan(reader: _Reader) -> list[_Found]:
     """Match the grammar at each anchor not inside an earlier expression."""
-    text, grammar, prefix = reader.text, _pattern(), _prefix_pattern()
+    text, grammar, prefix = reader.text, pattern(), prefix_pattern()
     found: list[_Found] = []
     covered = last_year_end = 0
-    for hit in _anchor_pattern().finditer(text):
+    for hit in anchor_pattern().finditer(text):
         anchor = hit.start("anchor")
         if anchor < covered:
             continue
@@ -587,7 +333,7 @@ def _read_match(reader: _Reader, m: re.Match[str], last_year_end: int) -> _Found
     if m.group("per") is not None:
         found = reader.period(m)
         return None if found is False else _Found(*m.span("per"), *(found or (None, None)), "other")
-    after_year = last_year_end > 0 and _YEAR_GAP_RE.fullmatch(
+    after_year = last_year_end > 0 and YEAR_GAP_RE.fullmatch(
         reader.text, last_year_end, m.start("yr")) is not None
     found = reader.year(m, after_year)
     return None if found is False else _Found(*m.span("yr"), *(found or (None, None)), "other")
@@ -620,7 +366,7 @@ def find_dates(text: str, sentences: Sequence[Span], published: str | None) -> l
     Example: with published "2020-01-02" (a Thursday), "وصل الثلاثاء" gives
     DateRef("الثلاثاء", 4, 12, "2019-12-31", "day").
     """
-    stripped = _Stripped(text)
+    stripped = Stripped(text)
     reader = _Reader(stripped, sentences, parse_published(published))
     refs = []
     for item in _scan(reader):
@@ -648,4 +394,3 @@ def make_date_finder() -> Callable[[Doc], Doc]:
         return replace(doc, dates=tuple(find_dates(doc.text, doc.sentences, doc.published)))
 
     return find_doc_dates
-
