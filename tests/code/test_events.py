@@ -690,3 +690,16 @@ def test_events_verbal_nouns_governed_by_a_word_before(text: str,
                                                        ) -> None:
     found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
     assert found == expected
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("اشتبك الرئيس الأمريكي مع المستشارة الألمانية حول التجارة.", "111"),
+        ("اشتبك الجيش السوري مع فصائل المعارضة في إدلب.", "193"),
+        ("وأكدت الولايات المتحدة أنها ستوقف المناورات العسكرية مع كوريا الجنوبية.", "087"),
+    ],
+)
+def test_events_sense_by_actor_and_object(text: str, cameo: str) -> None:
+    assert [e.cameo for e in _events(text)] == [cameo]

@@ -154,7 +154,7 @@ ASIDE_PUNCT = SOFT_PUNCT | {"(", ")"}
 # Every other event is a dyad, as in GDELT; with no target found it is not coded.
 UNDIRECTED_ROOTS = frozenset(("14", "18"))
 # هاجم said of a ministry or a person is a verbal attack (111), of an army or a militia force.
-VERBAL_ATTACK_VERBS = folded("هاجم")
+VERBAL_ATTACK_VERBS = folded("هاجم", "اشتبك")  # اشتبك ترامب مع ميركل: a row
 ARMED_ROLES = frozenset(("MIL", "REB", "UAF", "COP", "SPY", "INS"))
 CRITICIZE = load_cameo()["111"]
 OFFICIAL_PROTEST_VERBS = folded("احتج")
