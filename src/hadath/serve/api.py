@@ -39,7 +39,8 @@ def settings_of(request: Request) -> Settings:
 
 
 def read_db(request: Request) -> Iterator[sqlite3.Connection]:
-    conn = read_connection(settings_of(request).db_path)
+    settings = settings_of(request)
+    conn = read_connection(settings.db_path, settings.max_query_ms)
     try:
         yield conn
     finally:

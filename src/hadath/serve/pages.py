@@ -51,7 +51,8 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
 
 
 def _db(request: Request) -> sqlite3.Connection:
-    return read_connection(request.app.state.settings.db_path)
+    settings = request.app.state.settings
+    return read_connection(settings.db_path, settings.max_query_ms)
 
 
 def _event_filter(params: dict[str, str]) -> EventFilter:
