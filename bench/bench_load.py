@@ -31,7 +31,7 @@ from urllib.parse import quote
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_serve import code_sample, replicate  # noqa: E402  (bench/ is no package)
+from bench_serve import code_sample, replicate  # bench/ is no package: from its folder
 
 MAX_SECONDS = 120
 # The mix of GET /v1/events an analyst's dashboard sends; {outlet} is filled in.

@@ -20,11 +20,11 @@ from urllib.parse import quote
 
 import pytest
 
-from .test_browser import ARTIFACTS, CHROMIUM_ARGS, _free_port, pytestmark, sync_api, uvicorn
+import hadath
+from hadath.serve.app import create_app
+from hadath.store.sqlite import Store
 
-import hadath  # noqa: E402, I001
-from hadath.serve.app import create_app  # noqa: E402
-from hadath.store.sqlite import Store  # noqa: E402
+from .test_browser import ARTIFACTS, CHROMIUM_ARGS, _free_port, pytestmark, sync_api, uvicorn
 
 __all__ = ["pytestmark"]  # the chromium skip of test_browser applies here too
 
