@@ -9,7 +9,7 @@ p99 < 500 ms (see notes/security.md for the measured figures).
 
 usage: python bench/bench_load.py ../shared/corpora/ant/articles.jsonl [--limit 400]
        [--db /tmp/bench-serve.sqlite] [--keep] [--seconds 60] [--connections 8]
-       [--threads 2] [--client wrk|python]
+       [--threads 2] [--client wrk|python] [--uncached]
 """
 
 from __future__ import annotations
@@ -90,11 +90,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """`hadath serve` in its own process, so the load client does not share its GIL."""
-    hadath = Path(sys.executable).with_name("hadath")
-    server = subprocess.Popen([str(hadath), "serve", str(db), "--host", "127.0.0.1",
-                               "--port", str(port)], stdout=subprocess.DEVNULL,
+_SERVE = ("import sys, uvicorn; from hadath.serve.app import create_app; "
+          "uvicorn.run(create_app(sys.argv[1], max_cached_totals=int(sys.argv[3])), "
+          "host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')")
+
+
+def start_server(db: Path, port: int, cached_totals: int) -> subprocess.Popen[bytes]:
+    """`hadath serve`'s app under uvicorn in its own process (so the load client does not
+    share its GIL), with `cached_totals` remembered match counts (0: count every time)."""
+    server = subprocess.Popen([sys.executable, "-c", _SERVE, str(db), str(port),
+                               str(cached_totals)], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -169,6 +174,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--uncached", action="store_true",
+                        help="count every filter's matches each time (max_cached_totals=0)")
     parser.add_argument("--client", choices=("wrk", "python"),
                         default="wrk" if shutil.which("wrk") else "python")
     args = parser.parse_args()
@@ -181,7 +188,7 @@ def main() -> None:
     paths = [p.format(outlet=quote(outlet, safe="")) for p in FILTERS]
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(args.db, port)
+    server = start_server(args.db, port, 0 if args.uncached else 256)
     try:
         if args.client == "wrk":
             got = run_wrk(base, paths, seconds, args.connections, args.threads)
@@ -191,7 +198,8 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     print(f"{events} events; {len(paths)} filter mixes; {args.client}, {args.connections} "
-          f"connections, {got['seconds']:.0f} s on loopback")
+          f"connections, {got['seconds']:.0f} s on loopback; totals "
+          f"{'counted each time' if args.uncached else 'remembered'}")
     print(f"requests {got['requests']:.0f}  requests/s {got['rps']:.1f}  errors "
           f"{got['errors']:.0f}  p50 {got['p50']:.1f} ms  p95 {got['p95']:.1f} ms  "
           f"p99 {got['p99']:.1f} ms  max {got['max']:.1f} ms")

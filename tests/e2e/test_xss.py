@@ -149,7 +149,7 @@ def test_xss_nothing_runs(watched: Any, path: str, chart: str | None,
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
     if chart:
         watched.wait_for_selector(f"{chart}[data-ready]", timeout=15_000)
-        if path.startswith(("/network", "/map")):
+        if path.startswith(("/network", "/map", "/actors/", "/dyads")):
             _show_first_tooltip(watched, chart)
     body = watched.inner_text("body")
     for payload in shown:

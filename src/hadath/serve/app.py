@@ -34,6 +34,7 @@ except ImportError as exc:  # pragma: no cover - depends on the install
     raise HadathError("hadath serve needs its extra: pip install 'hadath[serve]'") from exc
 
 from hadath.serve.limits import QUERY_INTERRUPTED, RateLimiter, limit_query_time
+from hadath.serve.totals import TotalsCache
 from hadath.store.sqlite import open_store
 from hadath.version import __version__
 
@@ -61,6 +62,7 @@ class Settings:
     max_query_ms: int = 5_000         # SQL time per request (503 above; 0 = no limit)
     post_rate_limit: int = 30         # POSTs per client and window (429 above; 0 = no limit)
     post_rate_window_s: int = 60      # the window of post_rate_limit, in seconds
+    max_cached_totals: int = 256      # filters whose match count is remembered (0 = none)
 
     def __repr__(self) -> str:
         return (f"Settings(db_path={self.db_path!r}, token={'set' if self.token else None}, "
@@ -162,7 +164,8 @@ def create_app(db_path: str | Path, token: str | None = None, host: str = "127.0
             only when `host` is a loopback address.
         host: the address the server listens on (decides the token rule).
         limits: max_body_bytes, max_text_chars, max_page_size, max_query_ms,
-            post_rate_limit, post_rate_window_s (see Settings; notes/security.md).
+            post_rate_limit, post_rate_window_s, max_cached_totals (see Settings;
+            notes/security.md).
 
     Raises:
         TypeError: a limit with another name.
@@ -182,6 +185,7 @@ def create_app(db_path: str | Path, token: str | None = None, host: str = "127.0
                   description="Arabic news coded into political events (CAMEO, PLOVER), "
                   "with the evidence for every record.")
     app.state.settings = settings
+    app.state.totals = TotalsCache(settings.db_path, settings.max_cached_totals)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
