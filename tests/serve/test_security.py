@@ -25,7 +25,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from hadath.serve import limits
-from hadath.serve.app import create_app
+from hadath.serve.app import LOOPBACK_NAMES, create_app
 from hadath.serve.pages import _FILTER_FIELDS
 
 INJECTIONS = [
@@ -374,3 +374,47 @@ def test_security_token_is_never_logged(demo_db: Path, every_log_line: _Records)
     assert "POST /v1/verdicts" in logged  # the access log was captured
     assert token not in logged and wrong not in logged
     assert token not in repr(app.state.settings)
+
+
+# The Host name (DNS rebinding)
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(("host", "status"), [
+    ("127.0.0.1:8000", 200), ("localhost", 200), ("[::1]:8000", 200), ("LOCALHOST:80", 200),
+    ("evil.example", 400), ("evil.example:8000", 400), ("127.0.0.1.evil.example", 400),
+    ("", 400),
+])
+def test_security_loopback_server_answers_its_names_only(demo_db: Path, host: str,
+                                                         status: int) -> None:
+    client = TestClient(create_app(demo_db, allowed_hosts=LOOPBACK_NAMES))
+    for path in ("/v1/events?limit=1", "/"):
+        response = client.get(path, headers={"host": host})
+        assert response.status_code == status
+        if status == 400:
+            assert response.json()["error"] == ("this server does not answer to that Host "
+                                                "name (allowed: localhost, 127.0.0.1, ::1)")
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(("args", "allowed"), [
+    ([], LOOPBACK_NAMES),
+    (["--allowed-host", "hadath.lan"], (*LOOPBACK_NAMES, "hadath.lan")),
+    (["--host", "0.0.0.0"], ()),
+    (["--host", "0.0.0.0", "--allowed-host", "Hadath.example"], ("hadath.example",)),
+])
+def test_security_serve_command_sets_the_host_names(demo_db: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    args: list[str],
+                                                    allowed: tuple[str, ...]) -> None:
+    from click.testing import CliRunner
+
+    from hadath.cli import main
+
+    served: list[Any] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **_: served.append(app))
+    monkeypatch.setenv("HADATH_TEST_TOKEN", "t0k")
+    result = CliRunner().invoke(main, ["serve", str(demo_db), "--token-env",
+                                       "HADATH_TEST_TOKEN", *args])
+    assert result.exit_code == 0, result.output
+    assert served[0].state.settings.allowed_hosts == allowed

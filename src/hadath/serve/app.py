@@ -38,7 +38,7 @@ from hadath.serve.totals import TotalsCache
 from hadath.store.sqlite import open_store
 from hadath.version import __version__
 
-__all__ = ["Settings", "create_app", "is_loopback"]
+__all__ = ["LOOPBACK_NAMES", "Settings", "create_app", "is_loopback"]
 
 log = logging.getLogger("hadath.serve")
 
@@ -47,6 +47,9 @@ log = logging.getLogger("hadath.serve")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
+# The Host names a server on loopback answers to (the CLI's default): a page of another
+# site whose name is re-bound to 127.0.0.1 (DNS rebinding) arrives with its own name.
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Settings:
     post_rate_limit: int = 30         # POSTs per client and window (429 above; 0 = no limit)
     post_rate_window_s: int = 60      # the window of post_rate_limit, in seconds
     max_cached_totals: int = 256      # filters whose match count is remembered (0 = none)
+    allowed_hosts: tuple[str, ...] = ()  # Host header names answered (400 else); () = any
 
     def __repr__(self) -> str:
         return (f"Settings(db_path={self.db_path!r}, token={'set' if self.token else None}, "
@@ -123,8 +127,20 @@ def _same_origin(origin: str, host: str | None) -> bool:
     return origin.split("://", 1)[-1].rstrip("/").lower() == (host or "").lower()
 
 
+def host_name(header: str | None) -> str:
+    """The name in a Host header, without its port: "[::1]:8000" -> "::1"."""
+    name = (header or "").strip().lower()
+    if name.startswith("["):
+        return name[1:].split("]", 1)[0]
+    return name.rsplit(":", 1)[0] if name.count(":") == 1 else name
+
+
 def _refuse_request(request: Request, settings: Settings, posts: RateLimiter) -> Any:
     """The error answer for a request over a limit, before any handler runs; else None."""
+    if settings.allowed_hosts and host_name(request.headers.get("host")) not in \
+            settings.allowed_hosts:
+        return error_response(400, "this server does not answer to that Host name (allowed: "
+                              f"{', '.join(settings.allowed_hosts)})")
     declared = request.headers.get("content-length")
     if declared is not None and (not declared.isdigit()
                                  or int(declared) > settings.max_body_bytes):
@@ -155,7 +171,7 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str, list[Any
 
 
 def create_app(db_path: str | Path, token: str | None = None, host: str = "127.0.0.1",
-               **limits: int) -> FastAPI:
+               allowed_hosts: tuple[str, ...] = (), **limits: int) -> FastAPI:
     """The FastAPI app serving the API (/v1/...) and the dashboard on one hadath store.
 
     Args:
@@ -163,6 +179,8 @@ def create_app(db_path: str | Path, token: str | None = None, host: str = "127.0
         token: the bearer token POST endpoints require; without one, POSTs are allowed
             only when `host` is a loopback address.
         host: the address the server listens on (decides the token rule).
+        allowed_hosts: the Host header names answered, others get 400 (`hadath serve` on
+            loopback: LOOPBACK_NAMES, against DNS rebinding); empty: any name.
         limits: max_body_bytes, max_text_chars, max_page_size, max_query_ms,
             post_rate_limit, post_rate_window_s, max_cached_totals (see Settings;
             notes/security.md).
@@ -177,7 +195,8 @@ def create_app(db_path: str | Path, token: str | None = None, host: str = "127.0
     if unknown:
         raise TypeError(f"unknown limit {', '.join(unknown)}; known: {', '.join(LIMIT_NAMES)}")
     open_store(db_path).close()  # refuses a missing file; migrates an older store
-    settings = Settings(db_path=str(db_path), token=token or None, host=host, **limits)
+    settings = Settings(db_path=str(db_path), token=token or None, host=host,
+                        allowed_hosts=tuple(h.lower() for h in allowed_hosts), **limits)
     posts = RateLimiter(settings.post_rate_limit, settings.post_rate_window_s)
     # FastAPI's /docs and /redoc load their scripts from a CDN and inline a script: pages.py
     # serves /docs with the vendored Swagger UI instead.
