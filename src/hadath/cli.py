@@ -318,14 +318,18 @@ def _eval_verified(db: str, as_json: bool) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--token-env", metavar="NAME",
               help="Environment variable holding the bearer token POST requests need.")
-def serve(db: str, host: str, port: int, token_env: str | None) -> None:
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A Host name to answer to (repeatable); on loopback, localhost, 127.0.0.1 "
+              "and ::1 always are, and no other unless given (against DNS rebinding).")
+def serve(db: str, host: str, port: int, token_env: str | None,
+          allowed_hosts: tuple[str, ...]) -> None:
     """Serve the REST API (/v1, OpenAPI at /openapi.json) and the dashboard on a store."""
     import os
 
     try:
         import uvicorn
 
-        from hadath.serve.app import create_app, is_loopback
+        from hadath.serve.app import LOOPBACK_NAMES, create_app, is_loopback
     except ImportError as exc:
         raise click.ClickException(f"hadath serve needs its extra: pip install 'hadath[serve]' "
                                    f"({exc})") from exc
@@ -337,7 +341,9 @@ def serve(db: str, host: str, port: int, token_env: str | None) -> None:
     from hadath.errors import HadathError
 
     try:
-        app = create_app(db, token=token, host=host)
+        if is_loopback(host):
+            allowed_hosts = (*LOOPBACK_NAMES, *allowed_hosts)
+        app = create_app(db, token=token, host=host, allowed_hosts=allowed_hosts)
     except HadathError as exc:  # a store written by a newer hadath, ...
         raise click.ClickException(str(exc)) from exc
     if not is_loopback(host) and token is None:

@@ -220,7 +220,8 @@ def test_api_code_oversize_is_413(demo_db: Path) -> None:
         for _ in range(30):
             yield b'{"text": "' + b"a" * 100
 
-    assert small.post("/v1/code", content=chunks()).status_code == 413
+    assert small.post("/v1/code", content=chunks(),
+                      headers={"content-type": "application/json"}).status_code == 413
     long_text = small.post("/v1/code", json={"text": "ب" * 60})
     assert long_text.status_code == 413 and "at most 50" in long_text.json()["error"]
 

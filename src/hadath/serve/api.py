@@ -39,7 +39,8 @@ def settings_of(request: Request) -> Settings:
 
 
 def read_db(request: Request) -> Iterator[sqlite3.Connection]:
-    conn = read_connection(settings_of(request).db_path)
+    settings = settings_of(request)
+    conn = read_connection(settings.db_path, settings.max_query_ms)
     try:
         yield conn
     finally:
@@ -163,7 +164,7 @@ async def code_article(request: Request) -> dict[str, Any]:
 
 @router.get("/events", summary="Events matching the filters, newest first, one page")
 def list_events(
-    db: Db, limit: Limit, offset: Offset = 0,
+    db: Db, request: Request, limit: Limit, offset: Offset = 0,
     source: Annotated[str | None, Query(description="Source actor code or prefix")] = None,
     target: Annotated[str | None, Query(description="Target actor code or prefix")] = None,
     actor: Annotated[str | None, Query(description="Actor code or prefix, either side")] = None,
@@ -181,7 +182,7 @@ def list_events(
                     plover=plover, quad_class=quad_class, since=since, until=until,
                     outlet=outlet, q=q, verdict=verdict)
     try:
-        rows, total = queries.events(db, f, limit, offset)
+        rows, total = queries.events(db, f, limit, offset, request.app.state.totals)
     except FilterError as exc:
         raise _filter_error(exc) from exc
     return {"events": rows, "total": total, "limit": limit, "offset": offset}
@@ -221,12 +222,12 @@ def get_actor(code: str, db: Db,
 
 
 @router.get("/quotes", summary="Quotes with their speakers, newest first")
-def list_quotes(db: Db, limit: Limit, offset: Offset = 0,
+def list_quotes(db: Db, request: Request, limit: Limit, offset: Offset = 0,
                 speaker: Annotated[str | None, Query(description="Speaker code or prefix")] = None,
                 q: Annotated[str | None, Query(description="Words in the article")] = None
                 ) -> dict[str, Any]:
     try:
-        rows, total = queries.quotes(db, speaker, q, limit, offset)
+        rows, total = queries.quotes(db, speaker, q, limit, offset, request.app.state.totals)
     except FilterError as exc:
         raise _filter_error(exc) from exc
     return {"quotes": rows, "total": total, "limit": limit, "offset": offset}

@@ -23,6 +23,9 @@ _AFTER_CODE_CHARS = "["
 _ACTOR_CODE = re.compile(r"[A-Z0-9]{3,18}")
 _CAMEO = re.compile(r"\d{2,4}")
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+# Out of a search word: its quotes (the word is quoted) and control characters, which
+# FTS5's query parser cannot read (a NUL ends the query: "unterminated string").
+_FTS_DROP = re.compile(r'["\x00-\x1f\x7f]')
 
 
 class FilterError(ValueError):
@@ -66,11 +69,15 @@ def code_prefix(column: str, value: str, name: str) -> tuple[str, list[Any]]:
 
 
 def fts_query(text: str) -> str:
-    """A user's words as an FTS5 query: each word quoted (so no FTS syntax), `*` kept."""
+    """A user's words as an FTS5 query: each word quoted (so no FTS syntax), `*` kept.
+
+    The query is still a bound parameter; the quoting only keeps FTS5's own syntax
+    (NEAR, OR, column filters) out of what a user types.
+    """
     terms = []
     for word in fold_str(text).split():
         star = word.endswith("*")
-        word = word.rstrip("*").replace('"', "")
+        word = _FTS_DROP.sub("", word.rstrip("*"))
         if word:
             terms.append(f'"{word}"' + ("*" if star else ""))
     if not terms:

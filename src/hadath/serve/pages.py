@@ -51,7 +51,8 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
 
 
 def _db(request: Request) -> sqlite3.Connection:
-    return read_connection(request.app.state.settings.db_path)
+    settings = request.app.state.settings
+    return read_connection(settings.db_path, settings.max_query_ms)
 
 
 def _event_filter(params: dict[str, str]) -> EventFilter:
@@ -77,7 +78,8 @@ def events_page(request: Request) -> HTMLResponse:
     try:
         try:
             f = _event_filter(params)
-            rows, total = queries.events(conn, f, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+            rows, total = queries.events(conn, f, PAGE_SIZE, (page - 1) * PAGE_SIZE,
+                                         request.app.state.totals)
         except FilterError as exc:
             f, error = EventFilter(), str(exc)
         outlets = queries.outlets(conn)
@@ -158,7 +160,7 @@ def quotes_page(request: Request, speaker: str = "", q: str = "", page: int = 1)
     conn = _db(request)
     try:
         rows, total = queries.quotes(conn, speaker or None, q or None, PAGE_SIZE,
-                                     (page - 1) * PAGE_SIZE)
+                                     (page - 1) * PAGE_SIZE, request.app.state.totals)
     except FilterError as exc:
         error = str(exc)
     finally:

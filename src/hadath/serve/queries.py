@@ -10,6 +10,7 @@ import sqlite3
 from typing import Any
 
 from hadath.serve.filters import EventFilter, actor_code, code_prefix, event_where, fts_query
+from hadath.serve.totals import TotalsCache
 
 __all__ = ["actor_summary", "actors", "article", "event_dict", "events", "outlets", "quotes"]
 
@@ -61,15 +62,23 @@ def event_dict(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def events(conn: sqlite3.Connection, f: EventFilter, limit: int,
-           offset: int) -> tuple[list[dict[str, Any]], int]:
-    """One page of events, newest first, and how many match in all.
+def _count(conn: sqlite3.Connection, sql: str, params: list[Any],
+           totals: TotalsCache | None) -> int:
+    if totals is None:
+        return conn.execute(sql, params).fetchone()[0]
+    return totals.count(conn, sql, params)
+
+
+def events(conn: sqlite3.Connection, f: EventFilter, limit: int, offset: int,
+           totals: TotalsCache | None = None) -> tuple[list[dict[str, Any]], int]:
+    """One page of events, newest first, and how many match in all (remembered in
+    `totals` while the store is unchanged).
 
     The page is chosen on `events` alone (in the order of the index events_newest), and
     only its rows are joined to their articles and verdicts.
     """
     where, params = event_where(f)
-    total = conn.execute("SELECT count(*) FROM events AS e" + where, params).fetchone()[0]
+    total = _count(conn, "SELECT count(*) FROM events AS e" + where, params, totals)
     rows = conn.execute(
         f"WITH page AS (SELECT e.article_id, e.idx FROM events AS e{where} "
         "ORDER BY e.date DESC, e.article_id DESC, e.idx DESC LIMIT ? OFFSET ?) "
@@ -113,7 +122,7 @@ def _quote_dict(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def quotes(conn: sqlite3.Connection, speaker: str | None, q: str | None, limit: int,
-           offset: int) -> tuple[list[dict[str, Any]], int]:
+           offset: int, totals: TotalsCache | None = None) -> tuple[list[dict[str, Any]], int]:
     """Quotes, newest article first; `speaker` is a code prefix, `q` searches the articles."""
     clauses, params = [], []
     if speaker:
@@ -126,7 +135,7 @@ def quotes(conn: sqlite3.Connection, speaker: str | None, q: str | None, limit: 
         params.append(fts_query(q))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     base = " FROM quotes AS q JOIN articles AS a ON a.id = q.article_id" + where
-    total = conn.execute("SELECT count(*)" + base, params).fetchone()[0]
+    total = _count(conn, "SELECT count(*)" + base, params, totals)
     rows = conn.execute("SELECT q.*, a.title, a.published" + base +
                         " ORDER BY a.published DESC, q.article_id, q.idx LIMIT ? OFFSET ?",
                         [*params, limit, offset]).fetchall()

@@ -6,6 +6,12 @@
   var QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation",
                      3: "verbal conflict", 4: "material conflict" };
 
+  // ECharts writes a tooltip formatter's string as HTML: every value from the store goes
+  // through esc() first (actor codes, place names), so none can become markup.
+  function esc(value) {
+    return echarts.format.encodeHTML(String(value === null || value === undefined ? "" : value));
+  }
+
   function getJSON(url) {
     return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
       if (!r.ok) throw new Error(url + ": " + r.status);
@@ -34,10 +40,10 @@
         chart.setOption({
           tooltip: { formatter: function (p) {
             if (p.dataType === "edge") {
-              return p.data.source + " → " + p.data.target + ": " + p.data.value +
-                " events, mostly " + QUAD_NAMES[p.data.quad];
+              return esc(p.data.source) + " → " + esc(p.data.target) + ": " + esc(p.data.value) +
+                " events, mostly " + esc(QUAD_NAMES[p.data.quad]);
             }
-            return p.data.name + ": " + p.data.value + " events";
+            return esc(p.data.name) + ": " + esc(p.data.value) + " events";
           } },
           series: [{
             type: "graph", layout: "force", roam: true, draggable: true,
@@ -128,8 +134,8 @@
       var chart = chartOn(el);
       chart.setOption({
         tooltip: { formatter: function (p) {
-          return p.data.name + " (" + (p.data.country || "?") + "): " + p.data.events +
-            " events, mean Goldstein " + p.data.goldstein;
+          return esc(p.data.name) + " (" + esc(p.data.country || "?") + "): " +
+            esc(p.data.events) + " events, mean Goldstein " + esc(p.data.goldstein);
         } },
         visualMap: { type: "continuous", min: -10, max: 10, dimension: 2, calculable: false,
                      inRange: { color: ["#c0392b", "#f1c40f", "#2e8b57"] }, text: ["cooperation", "conflict"],
