@@ -703,3 +703,18 @@ def test_events_verbal_nouns_governed_by_a_word_before(text: str,
 )
 def test_events_sense_by_actor_and_object(text: str, cameo: str) -> None:
     assert [e.cameo for e in _events(text)] == [cameo]
+
+
+@pytest.mark.issue(4)
+def test_events_one_event_per_coordinated_target() -> None:
+    text = "طالب وزير الخارجية اليمني الأمم المتحدة والجامعة العربية بالتدخل."
+    found = {(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)}
+    assert found == {("YEMGOV", "10", "IGOUNO"), ("YEMGOV", "10", "IGOARL")}
+
+
+@pytest.mark.issue(4)
+def test_events_feminine_verb_is_not_said_of_a_masculine_plural() -> None:
+    text = ("وطالبت الحكومة اليمنية بالإفراج عن المختطفين. واستنكرت إقدام الحوثيين على اختطاف "
+            "موظفين في الأمم المتحدة.")
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
+    assert ("YEMGOV", "11", "YEMREB") in found, found

@@ -92,12 +92,16 @@ class ArgumentReading(TargetReading):
         elif entry.pos == "noun" and before and self.after_light_verb(match.start):
             source, rest = before[-1], after
         elif self.pronoun_subject(match) and (
-                subject := self.sentence_subject(match)) is not None:
-            source, rest = subject, after  # أكدت روسيا أنها ستدعم …: ها is Russia
-        elif (near and self.disagrees(match, near[0])
-              and (carried := self.carried_subject(match)) is not None):
+                subject := self.speaker_of(match)) is not None:
+            source, rest = subject, after  # أكدت روسيا أنها ستدعم …: ها is Russia, the speaker
+        elif near and self.disagrees(match, near[0]):
             # كما طالب منظمات حقوق الإنسان …: a masculine verb before a feminine noun has
-            # another subject, the one carried over; the noun is its object.
+            # another subject, the one carried over (or none we know); the noun is its object.
+            carried = self.carried_subject(match)
+            if carried is None and match.start - self.sentence_lo <= 1:
+                carried = self.last_subject
+            if carried is None:
+                return None, None
             source, rest = carried, after
         elif near and not self.after_preposition(near[0], entry.target_preps):
             source, rest = near[0], after[after.index(near[0]) + 1:]
@@ -131,17 +135,32 @@ class ArgumentReading(TargetReading):
                 return True
         return False
 
+    def speaker_of(self, match: ActionMatch) -> Entity | None:
+        """The coded speaker of the reported speech the trigger stands in."""
+        at = self.tokens[match.start].start
+        for quote in self.quotes:
+            speaker = quote.speaker
+            if quote.start <= at < quote.end and speaker is not None and speaker.code:
+                return Entity(speaker.text, speaker.start, speaker.end, "PER", speaker.code,
+                              speaker.name)
+        return None
+
     def disagrees(self, match: ActionMatch, entity: Entity) -> bool:
         """A past verb in the masculine (طالب، أعلن) cannot have this feminine institution,
         plural or state (منظمات، الحكومة، لندن) as its subject: it would be طالبت، أعلنت."""
         if not self.is_verb(match) or entity.type == "PER":
             return False
         verb = fold_str(self.tokens[match.start].stem.text)
-        if verb[:1] in words.PRESENT_PREFIXES or verb[-1:] in words.VERB_ENDINGS:
+        if verb[:1] in words.PRESENT_PREFIXES:
+            return False
+        head = fold_str(self.tokens[self.token_at(entity.start)].stem.text)
+        if verb == fold_str(match.entry.pattern.split()[0]) + words.FEMININE_PAST:
+            # استنكرت إقدام الحوثيين: a feminine verb never has a masculine plural subject.
+            return head.endswith(words.MASCULINE_PLURAL_ENDINGS)
+        if verb[-1:] in words.VERB_ENDINGS:
             return False
         if entity.type == "GPE" and entity.code[:3] not in words.MASCULINE_STATES:
             return True  # اتهم لندن: a state or its capital would take اتهمت
-        head = fold_str(self.tokens[self.token_at(entity.start)].stem.text)
         return head.endswith(words.FEMININE_ENDINGS)
 
     def only_particles_between(self, entity: Entity, i: int) -> bool:

@@ -56,6 +56,7 @@ class ClauseReading:
     token_range_hi: int
     sentence_sources: list[Entity]
     last_actor: Entity | None
+    last_subject: Entity | None
     agent_found: bool
     instrument_code: CameoCode | None
     dropped: dict[int, str]

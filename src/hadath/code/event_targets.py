@@ -45,10 +45,11 @@ class TargetReading(ClauseReading):
             if partners:  # وقع طرفا النزاع الرئيس سالفا كير وخصمه رياك مشار
                 return partners[0]
         actors = [e for e in others if e.type != "LOC"]
-        # An actor of another country outranks one of the source's own (حشدت تركيا قوات على
-        # الحدود مع سوريا: the forces are Turkey's, Syria is the one faced).
+        # Another country outranks the source's own state apparatus (حشدت تركيا قوات على
+        # الحدود مع سوريا: the forces are Turkey's, Syria is the one faced); the source's own
+        # rebels or civilians stay targets (استنكرت الحكومة اليمنية إقدام الحوثيين …).
         foreign = [e for e in actors if e.code[:3] != source.code[:3]]
-        if foreign and actors[0] not in foreign:
+        if foreign and actors[0] not in foreign and actors[0].code[3:6] in words.STATE_ROLES:
             actors = foreign
         if actors:
             candidate = actors[0]

@@ -31,6 +31,7 @@ __all__ = [
     "DAMMA",
     "DENIALS",
     "FEMININE_ENDINGS",
+    "FEMININE_PAST",
     "FORCE_NOUN_ROOTS",
     "FORCE_ROOTS",
     "FUTURE",
@@ -42,7 +43,9 @@ __all__ = [
     "LIGHT_VERB_WINDOW",
     "MAA",
     "MARKS",
+    "MASCULINE_PLURAL_ENDINGS",
     "MASCULINE_STATES",
+    "MAX_CO_TARGETS",
     "MIN",
     "MODIFIER_WINDOW",
     "NEGATIONS",
@@ -72,6 +75,7 @@ __all__ = [
     "SINCE_WORDS",
     "SOFT_PUNCT",
     "SOURCE_WINDOW",
+    "STATE_ROLES",
     "TEAM_WORDS",
     "TOPIC_PREPOSITIONS",
     "UNDIRECTED_ROOTS",
@@ -170,6 +174,8 @@ VERB_ENDINGS = frozenset(fold_str("تاون"))
 # States whose Arabic names are masculine (أعلن العراق); the others take a feminine verb.
 MASCULINE_STATES = frozenset(("IRQ", "JOR", "LBN", "SDN", "SSD", "YEM", "MAR", "BHR", "SOM",
                               "SEN", "CMR", "GAB"))
+FEMININE_PAST = fold_str("ت")  # استنكرت: the feminine past of استنكر
+MASCULINE_PLURAL_ENDINGS = tuple(fold_str(e) for e in ("ين", "ون"))  # الحوثيين، المسلحون
 FEMININE_ENDINGS = tuple(fold_str(e) for e in ("ات", "ة"))
 WA = fold_str("و")
 # Prepositions after which a verb-looking word is a verbal noun (في قصف، على اعتقال).
@@ -186,6 +192,8 @@ SINCE = folded("منذ")
 SINCE_WORDS = 8
 SINCE_CHARS = 80
 PROTEST_ROOT = "14"
+MAX_CO_TARGETS = 2  # events for targets joined by و after the first
+STATE_ROLES = frozenset(("", "GOV", "MIL", "COP", "SPY"))  # a state and its apparatus
 # Roles that police or govern: as the source of a protest noun they are its target.
 AUTHORITY_ROLES = frozenset(("GOV", "COP", "MIL", "SPY", "JUD"))
 # Number words that open an object (قتل مسلحون ثلاثة جنود).

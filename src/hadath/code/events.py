@@ -26,7 +26,7 @@ from dataclasses import replace
 from hadath.code import event_words as words
 from hadath.code.dates import sentence_date
 from hadath.code.event_arguments import ArgumentReading
-from hadath.code.event_clauses import BRACKETED
+from hadath.code.event_clauses import BRACKETED, Clause
 from hadath.code.event_modifiers import ModifierReading
 from hadath.code.event_triggers import TriggerReading
 from hadath.lexicon.actions import ActionLexicon, ActionMatch, load_actions
@@ -61,6 +61,8 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
         self.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
         self.quotes = quotes
         self.last_actor: Entity | None = None
+        # The previous sentence's first actor when it gave no event: its subject, as a rule.
+        self.last_subject: Entity | None = None
         self.dates, self.places, self.published = dates, places, published
         # Which characters lie in an actor or a date: a comma-enclosed run of them is an aside.
         self.covered = bytearray(len(text) + 1)
@@ -114,15 +116,31 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
                                     f"«{self.clause_text(clause)}»")
                 continue
             code, why = self.choose_code(match, source, refusal)
-            key = (source.code, target.code if target else None, code.root)
-            if key in seen:
-                self.dropped[at] = "same source, target and root as an event before"
-                continue
-            seen.add(key)
+            mode = None if refusal else self.mode(match, lo)
+            # طالب منظمات حقوق الإنسان والأمم المتحدة: one event for each coordinated target.
+            for each in [target, *self.co_targets(source, target, clause)]:
+                key = (source.code, each.code if each else None, code.root)
+                if key in seen:
+                    self.dropped[at] = "same source, target and root as an event before"
+                    continue
+                seen.add(key)
+                events.append(self.event(match, sentence, source, each, mode, code, why))
             self.sentence_sources.append(source)
-            events.append(self.event(match, sentence, source, target,
-                                     None if refusal else self.mode(match, lo), code, why))
         return events
+
+    def co_targets(self, source: Entity, target: Entity | None, clause: Clause) -> list[Entity]:
+        """Actors joined to the target by و right after it (والأمم المتحدة), other than the
+        source's own code."""
+        if target is None or target.type == "LOC":
+            return []
+        joined = []
+        for entity in self.entities_between(target.end, self.char(clause.hi)):
+            if (entity.type == "LOC" or not self.co_subject(joined[-1] if joined else target,
+                                                            entity)):
+                break
+            if entity.code != source.code:
+                joined.append(entity)
+        return joined[:words.MAX_CO_TARGETS]
 
     def event(self, match: ActionMatch, sentence: Span, source: Entity, target: Entity | None,
               mode: str | None, code: CameoCode, why: str = "") -> Event:
@@ -178,6 +196,9 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
             events.extend(found)
             self.last_actor = self.sentence_sources[-1] if self.sentence_sources else (
                 self.speaker_in(sentence))
+            self.last_subject = self.last_actor or next(
+                (e for e in self.entities_between(sentence.start, sentence.end)
+                 if e.type != "LOC"), None)
         return events
 
 
