@@ -718,3 +718,19 @@ def test_events_feminine_verb_is_not_said_of_a_masculine_plural() -> None:
             "موظفين في الأمم المتحدة.")
     found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
     assert ("YEMGOV", "11", "YEMREB") in found, found
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("وتسيطر هيئة تحرير الشام على الجزء الأكبر من إدلب.", [], id="state-present"),
+        pytest.param("رفض السفير الإماراتي لدى الولايات المتحدة التعليق على التقارير.", ["011"],
+                     id="declined-to-comment-far"),
+        pytest.param("اغتيل اللواء محمد السعيد في القاهرة.", [], id="assassinated-victim-first"),
+        pytest.param("وعرض أردوغان تسليم المطلوبين مقابل إطلاق أنقرة سراح القس الأميركي.", [],
+                     id="in-exchange-for-is-a-condition"),
+    ],
+)
+def test_events_states_conditions_and_no_comment(text: str, expected: list[str]) -> None:
+    assert [e.cameo for e in _events(text) if e.cameo[:2] in ("01", "08", "19")] == expected

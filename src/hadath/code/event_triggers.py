@@ -146,8 +146,25 @@ class TriggerReading(ClauseReading):
             return words.REJECT, f"refused after لن: coded {words.REJECT.code}"
         if self.instrument_code is not None:
             return self.instrument_code, f"coded as the attack: {self.instrument_code.code}"
+        if self.declines_to_speak(match):
+            return words.NO_COMMENT, f"declined to speak: {words.NO_COMMENT.code}"
         code = self.sense(match, source)
         return code, "" if code is match.entry.code else f"read for its source: {code.code}"
+
+    def declines_to_speak(self, match: ActionMatch) -> bool:
+        """رفض (the ambassador …) التعليق: a speech noun a few words after رفض."""
+        if fold_str(match.entry.pattern.split()[0]) not in words.DECLINE_VERBS:
+            return False
+        following = self.tokens[match.end:match.end + words.DECLINE_WINDOW]
+        return any(fold_str(t.text) in words.SPEECH_NOUNS for t in following if t.is_arabic)
+
+    def is_state(self, match: ActionMatch) -> bool:
+        """A present-tense state verb (تسيطر الفصائل على إدلب) describes, it does not report."""
+        if match.entry.pos != "verb":
+            return False
+        verb = fold_str(self.tokens[match.start].stem.text)
+        return (fold_str(match.entry.pattern) in words.STATE_VERBS
+                and verb[:1] in words.PRESENT_PREFIXES)
 
     @staticmethod
     def sense(match: ActionMatch, source: Entity) -> CameoCode:

@@ -29,6 +29,8 @@ __all__ = [
     "COOPERATIVE_ROOTS",
     "CRITICIZE",
     "DAMMA",
+    "DECLINE_VERBS",
+    "DECLINE_WINDOW",
     "DENIALS",
     "FEMININE_ENDINGS",
     "FEMININE_PAST",
@@ -50,6 +52,7 @@ __all__ = [
     "MODIFIER_WINDOW",
     "NEGATIONS",
     "NEWS_DAYS",
+    "NO_COMMENT",
     "NUMBERS",
     "OFFICIAL_PROTEST_VERBS",
     "PARTICLES",
@@ -75,7 +78,9 @@ __all__ = [
     "SINCE_WORDS",
     "SOFT_PUNCT",
     "SOURCE_WINDOW",
+    "SPEECH_NOUNS",
     "STATE_ROLES",
+    "STATE_VERBS",
     "TEAM_WORDS",
     "TOPIC_PREPOSITIONS",
     "UNDIRECTED_ROOTS",
@@ -106,8 +111,10 @@ PREPOSITIONS = folded("في", "إلى", "على", "من", "عن", "حول", "ب�
 # Before a verbal noun these make it a purpose, topic or cause, not a reported event; time
 # words (بعد، عقب، خلال) and في do not (عقب اتصال هاتفي بين …، في لقاء جمع …).
 # Also the nouns that set a scene rather than report one: على هامش، في سياق، في إطار.
+# And مقابل (in exchange for: a condition), وراء (بالوقوف وراء: an allegation).
 TOPIC_PREPOSITIONS = folded("هامش", "سياق", "إطار", "إلى", "على", "من", "عن", "حول", "بشأن",
-                            "ضد", "أجل", "بهدف", "لدعم", "نحو", "أمام", "منذ", "بسبب")
+                            "ضد", "أجل", "بهدف", "لدعم", "نحو", "أمام", "منذ", "بسبب", "مقابل",
+                            "وراء")
 AGENT_WORDS = folded("قبل", "يد")
 QABL, MIN = fold_str("قبل"), fold_str("من")
 BETWEEN = folded("بين")
@@ -125,7 +132,7 @@ CONJUNCTIONS = folded("و", "ف")
 PATIENT_FIRST = folded("قتل", "مقتل", "اغتيال", "محاولة", "اختطاف", "خطف", "اعتقال", "توقيف",
                          "احتجاز", "أصيب", "إصابة", "أسر", "إعدام", "تصفية", "استهداف", "ضحايا",
                          "تسميم", "تسمم")
-PASSIVE_VERBS = folded("قتل", "أصيب")
+PASSIVE_VERBS = folded("قتل", "أصيب", "اغتال")  # اغتيل اللواء: the victim comes first
 DENIALS = folded("نفى", "نفت", "ينفي", "تنفي", "نفيا", "نافيا", "نافية")
 # كان before a verb sets it before the news (وكانت استهدفت، كان قد أعلن).
 PLUPERFECT = folded("كان", "كانت", "كانوا", "كانا", "كانتا")
@@ -192,6 +199,14 @@ SINCE = folded("منذ")
 SINCE_WORDS = 8
 SINCE_CHARS = 80
 PROTEST_ROOT = "14"
+# رفض السفير … التعليق: declining to speak is a statement (011), not a rejection.
+DECLINE_VERBS = folded("رفض", "امتنع")
+SPEECH_NOUNS = folded("التعليق", "تعليق", "الإدلاء", "الإجابة", "الرد", "تأكيد", "التأكيد",
+                      "الكشف", "الحديث")
+DECLINE_WINDOW = 8  # words after رفض within which the speech noun may come
+NO_COMMENT = load_cameo()["011"]
+# Verbs whose present tense tells a lasting state, not an event (تسيطر الفصائل على …).
+STATE_VERBS = folded("سيطر", "استضاف", "احتل")
 MAX_CO_TARGETS = 2  # events for targets joined by و after the first
 STATE_ROLES = frozenset(("", "GOV", "MIL", "COP", "SPY"))  # a state and its apparatus
 # Roles that police or govern: as the source of a protest noun they are its target.

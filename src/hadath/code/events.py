@@ -102,6 +102,7 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
             skip = ("inside a direct quotation" if self.in_quote(at) else
                     "background (relative clause or pluperfect)"
                     if self.is_background(match, clause) else
+                    "a lasting state (present tense)" if self.is_state(match) else
                     "negated" if self.is_negated(match, lo, clause.lo) and not refusal else None)
             if skip:
                 self.dropped[at] = skip
