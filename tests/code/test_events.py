@@ -734,3 +734,26 @@ def test_events_feminine_verb_is_not_said_of_a_masculine_plural() -> None:
 )
 def test_events_states_conditions_and_no_comment(text: str, expected: list[str]) -> None:
     assert [e.cameo for e in _events(text) if e.cameo[:2] in ("01", "08", "19")] == expected
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("السعودية قدمت لليمن مساعدات بقيمة مليار دولار.", ("SAU", "07", "YEM"),
+                     id="recipient-in-the-gap-is-no-source"),
+        pytest.param("يلتقي الرئيس الأمريكي الجمعة في واشنطن رئيس الوزراء الياباني.",
+                     ("USAGOV", "04", "JPNGOV"), id="meeting-place-is-no-partner"),
+    ],
+)
+def test_events_gap_and_place_are_not_parties(text: str, expected: tuple[str, str, str]
+                                              ) -> None:
+    found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
+    assert expected in found, found
+
+
+@pytest.mark.issue(4)
+def test_events_dated_months_before_publication_are_history() -> None:
+    text = "وكانت قوات التحالف قد قصفت مواقع الحوثيين في مارس الماضي. وقصفت طائرات التحالف " \
+           "السعودي مواقع الحوثيين في صنعاء في 14 مارس 2017."
+    assert not _events(text), _show(_events(text))

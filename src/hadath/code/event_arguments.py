@@ -38,9 +38,11 @@ class ArgumentReading(TargetReading):
                 and e.type != "LOC" and (self.word_gap(match.end, e.start) == 0
                                          or not self.in_prepositional_phrase(e))]
         before = [e for e in before if e.type != "LOC"]
+        # An actor in the phrase's gap may be its subject, not one after a preposition
+        # (قدمت لليمن مساعدات: Yemen receives).
         inside = [e for e in self.entities_between(self.tokens[match.start].end,
                                                    self.tokens[last].start)
-                  if e.type != "LOC"] if match.gaps else []
+                  if e.type != "LOC" and not self.in_prepositional_phrase(e)] if match.gaps else []
         adjacent = bool(before) and self.only_particles_between(before[-1], match.start)
         agent = self.passive_agent(after)
         if self.marked_passive(match):
@@ -64,7 +66,8 @@ class ArgumentReading(TargetReading):
             source, rest = owner, after  # وأكد الوزير خلال لقائه مع نظيره: the minister's
         elif self.is_victim_verb(match):
             return self.victim_verb_arguments(match, before, after, near, agent)
-        elif inside:  # أطلق مسلحون فلسطينيون عشرات الصواريخ: the subject sits in the phrase's gap
+        elif inside and not (adjacent and self.is_verb(match)):
+            # أطلق مسلحون فلسطينيون عشرات الصواريخ: the subject sits in the phrase's gap
             source, rest = inside[0], [*inside[1:], *after]
         elif agent is not None:
             source = agent
@@ -114,6 +117,9 @@ class ArgumentReading(TargetReading):
             source, rest = carried, after
         else:
             return None, None
+        if match.gaps:  # قدمت لليمن مساعدات: an actor in the gap may be the target
+            gap = self.entities_between(self.tokens[match.start].end, self.tokens[last].start)
+            rest = [*(e for e in gap if e is not source and e not in rest), *rest]
         return source, self.target(source, rest, entry.target_preps, entry.joint, entry.root)
 
     def marked_passive(self, match: ActionMatch) -> bool:

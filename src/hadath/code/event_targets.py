@@ -38,7 +38,8 @@ class TargetReading(ClauseReading):
                         in words.PLACE_PREPOSITIONS):
                     return entity
         if joint:
-            partners = [e for e in others if e.type != "LOC"]
+            # يلتقي ترامب الجمعة في واشنطن نظيره: Washington is where they meet.
+            partners = [e for e in others if not self.place_like(e)]
             for entity in partners:
                 if self.is_coordinated(entity) or self.after_preposition(entity, ("مع",)):
                     return entity

@@ -24,10 +24,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from hadath.code import event_words as words
-from hadath.code.dates import sentence_date
+from hadath.code.dates import parse_published, sentence_date
 from hadath.code.event_arguments import ArgumentReading
 from hadath.code.event_clauses import BRACKETED, Clause
-from hadath.code.event_modifiers import ModifierReading
+from hadath.code.event_modifiers import ModifierReading, days_apart
 from hadath.code.event_triggers import TriggerReading
 from hadath.lexicon.actions import ActionLexicon, ActionMatch, load_actions
 from hadath.lexicon.cameo import CameoCode
@@ -125,9 +125,21 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
                     self.dropped[at] = "same source, target and root as an event before"
                     continue
                 seen.add(key)
-                events.append(self.event(match, sentence, source, each, mode, code, why))
+                event = self.event(match, sentence, source, each, mode, code, why)
+                if self.is_history(event):
+                    self.dropped[at] = f"history: dated {event.date}, long before publication"
+                    continue
+                events.append(event)
             self.sentence_sources.append(source)
         return events
+
+    def is_history(self, event: Event) -> bool:
+        """Is the event dated long before publication (في مارس الماضي، عام 2013)?"""
+        if not event.date or not self.published or event.date == self.published[:10]:
+            return False
+        news_day = parse_published(self.published)
+        return news_day is not None and event.date < news_day.isoformat() and days_apart(
+            event.date, news_day.isoformat()) > words.HISTORY_DAYS
 
     def co_targets(self, source: Entity, target: Entity | None, clause: Clause) -> list[Entity]:
         """Actors joined to the target by و right after it (والأمم المتحدة), other than the
