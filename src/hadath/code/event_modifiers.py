@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from hadath.code import event_words as words
+from hadath.code.date_arithmetic import parse_published
 from hadath.code.event_clauses import Clause, ClauseReading
 from hadath.lexicon.actions import ActionMatch
 from hadath.records import DateRef
@@ -58,19 +59,25 @@ class ModifierReading(ClauseReading):
     def dated_long_before(self, match: ActionMatch) -> bool:
         """Does a date long before publication open the sentence before the trigger (وفي 26
         يوليو 2013، اغتال مسلحون …)? Then it is history, not news."""
-        if not self.published or len(self.published) < 10:
+        news_day = self.news_day()
+        if news_day is None:
             return False
         lo, at = self.char(self.sentence_lo), self.tokens[match.start].start
-        return any(lo <= d.start < at and d.value and d.value[:10] < self.published[:10]
-                   and days_apart(d.value, self.published) > words.HISTORY_DAYS
+        return any(lo <= d.start < at and d.value and d.value[:10] < news_day
+                   and days_apart(d.value, news_day) > words.HISTORY_DAYS
                    for d in self.dates)
+
+    def news_day(self) -> str | None:
+        """The publication day (ISO), or None when `published` is missing or no date."""
+        day = parse_published(self.published)
+        return day.isoformat() if day is not None else None
 
     def dated_now(self, clause: Clause) -> bool:
         """Does a date within a few days of publication stand in the clause (اليوم، أمس)?"""
-        if not self.published or len(self.published) < 10:
+        news_day = self.news_day()
+        if news_day is None:
             return False
         lo, hi = self.char(clause.lo), self.char(clause.hi)
-        news_day = self.published[:10]
         return any(lo <= d.start < hi and d.precision == "day" and d.value
                    and days_apart(d.value, news_day) <= words.NEWS_DAYS for d in self.dates)
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from hadath.code import event_words as words
-from hadath.code.dates import parse_published, sentence_date
+from hadath.code.dates import sentence_date
 from hadath.code.event_arguments import ArgumentReading
 from hadath.code.event_clauses import BRACKETED, Clause
 from hadath.code.event_modifiers import ModifierReading, days_apart
@@ -135,11 +135,9 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
 
     def is_history(self, event: Event) -> bool:
         """Is the event dated long before publication (في مارس الماضي، عام 2013)?"""
-        if not event.date or not self.published or event.date == self.published[:10]:
-            return False
-        news_day = parse_published(self.published)
-        return news_day is not None and event.date < news_day.isoformat() and days_apart(
-            event.date, news_day.isoformat()) > words.HISTORY_DAYS
+        news_day = self.news_day()
+        return (news_day is not None and event.date is not None and event.date < news_day
+                and days_apart(event.date, news_day) > words.HISTORY_DAYS)
 
     def co_targets(self, source: Entity, target: Entity | None, clause: Clause) -> list[Entity]:
         """Actors joined to the target by و right after it (والأمم المتحدة), other than the
@@ -182,9 +180,8 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
 
     def default_date(self) -> tuple[str | None, str | None]:
         """With no date in the sentence, the event is reported as of publication."""
-        if self.published and len(self.published) >= 10:
-            return self.published[:10], "day"
-        return None, None
+        day = self.news_day()  # any text may come in as `published`
+        return (day, "day") if day is not None else (None, None)
 
     def speaker_in(self, sentence: Span) -> Entity | None:
         """The coded speaker of the sentence's last quote, as an entity."""
