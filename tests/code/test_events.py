@@ -189,7 +189,7 @@ ROOT_CASES = [
     pytest.param("سيطر الجيش السوري على مدينة حلب.",
                  "SYRMIL", "192", "SYR", id="19-take-aleppo-syrian-army"),
     pytest.param("أطلق الجيش الإسرائيلي النار على متظاهرين فلسطينيين.",
-                 "ISRMIL", "193", ("PSECVL", "PSE"), id="19-open-fire-israel-protesters"),
+                 "ISRMIL", "180", ("PSECVL", "PSE"), id="18-open-fire-on-protesters"),
     pytest.param("قصف الجيش التركي مواقع في سوريا.",
                  "TURMIL", "190", "SYR", id="19-shell-positions-in-country"),
     # 20 mass violence
@@ -757,3 +757,28 @@ def test_events_dated_months_before_publication_are_history() -> None:
     text = "وكانت قوات التحالف قد قصفت مواقع الحوثيين في مارس الماضي. وقصفت طائرات التحالف " \
            "السعودي مواقع الحوثيين في صنعاء في 14 مارس 2017."
     assert not _events(text), _show(_events(text))
+
+
+@pytest.mark.issue(4)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("واقتحم مئات المحتجين المطار وأوقفوا حركة الملاحة الجوية.", [],
+                     id="halted-traffic-is-no-arrest"),
+        pytest.param("أوقفت الشرطة التركية صحفيا ألمانيا في إسطنبول.",
+                     [("TURCOP", "173", "DEUMED")], id="arrest-of-a-person"),
+        pytest.param("أطلقت الشرطة العراقية النار على المحتجين في البصرة.",
+                     [("IRQCOP", "180", "IRQCVL")], id="fire-at-protesters-is-assault"),
+        pytest.param("دبي، الإمارات العربية المتحدة (CNN)-- انتقد وزير الخارجية الإيراني السعودية.",
+                     [("IRNGOV", "111", "SAU")], id="dateline-is-no-party"),
+    ],
+)
+def test_events_objects_targets_and_datelines(text: str, expected: list[tuple[str, str, str]]
+                                              ) -> None:
+    assert [(e.source.code, e.cameo, _target(e)) for e in _events(text)] == expected
+
+
+@pytest.mark.issue(4)
+def test_events_hope_is_hypothetical() -> None:
+    events = _events("وقال الوزير إن واشنطن تأمل أن تنسحب القوات الروسية من سوريا.")
+    assert events and all(e.plover_mode == "hypothetical" for e in events), _show(events)

@@ -7,6 +7,8 @@ rule listens for.
 
 from __future__ import annotations
 
+import re
+
 from hadath.lexicon.cameo import load_cameo
 from hadath.text.fold import fold_str
 
@@ -16,6 +18,7 @@ __all__ = [
     "ARMED_ROLES",
     "ASIDE_PUNCT",
     "ASIDE_WORDS",
+    "ASSAULT",
     "AUTHORITY_ROLES",
     "BETWEEN",
     "BI",
@@ -29,6 +32,7 @@ __all__ = [
     "COOPERATIVE_ROOTS",
     "CRITICIZE",
     "DAMMA",
+    "DATELINE",
     "DECLINE_VERBS",
     "DECLINE_WINDOW",
     "DENIALS",
@@ -38,6 +42,7 @@ __all__ = [
     "FORCE_ROOTS",
     "FUTURE",
     "GOVERNING_PREPOSITIONS",
+    "HALT_VERBS",
     "HARD_PUNCT",
     "HISTORY_DAYS",
     "INSTRUMENT_PREPOSITIONS",
@@ -76,6 +81,7 @@ __all__ = [
     "SINCE",
     "SINCE_CHARS",
     "SINCE_WORDS",
+    "SMALL_ARMS",
     "SOFT_PUNCT",
     "SOURCE_WINDOW",
     "SPEECH_NOUNS",
@@ -105,7 +111,7 @@ FUTURE = folded("سوف", "سيتم", "المقرر", "المتوقع", "الم�
                   "ينوي", "تنوي", "تعتزمان", "يخطط", "تخطط", "يرتقب", "مرتقب", "مرتقبة",
                   "سيكون", "ستكون", "قريبا", "غدا")
 CONDITION = folded("إذا", "اذا", "لو", "لولا", "حال", "حالة", "قد", "ربما", "يمكن", "يجب",
-                     "ينبغي", "يحتمل")
+                     "ينبغي", "يحتمل", "احتمال", "إمكانية", "يأمل", "تأمل", "نأمل", "يأملون")
 PREPOSITIONS = folded("في", "إلى", "على", "من", "عن", "حول", "بشأن", "ضد", "أجل", "بهدف",
                         "بعد", "قبل", "خلال", "إثر", "عقب", "بسبب", "منذ", "لدعم", "نحو", "أمام")
 # Before a verbal noun these make it a purpose, topic or cause, not a reported event; time
@@ -199,10 +205,17 @@ SINCE = folded("منذ")
 SINCE_WORDS = 8
 SINCE_CHARS = 80
 PROTEST_ROOT = "14"
+# أوقف is "arrested" only with a person or group right after it (أوقفت الشرطة صحفيا);
+# أوقفوا حركة الملاحة halted something.
+HALT_VERBS = folded("أوقف")
+# Fire at civilians or a person is an assault (18), not a battle (19).
+SMALL_ARMS = "193"
+ASSAULT = load_cameo()["180"]
+DATELINE = re.compile(r"^[^\n.]{0,80}?(?:\([^)\n]{1,20}\))?\s*(?:--|\u2014|\u2013)")
 # رفض السفير … التعليق: declining to speak is a statement (011), not a rejection.
 DECLINE_VERBS = folded("رفض", "امتنع")
 SPEECH_NOUNS = folded("التعليق", "تعليق", "الإدلاء", "الإجابة", "الرد", "تأكيد", "التأكيد",
-                      "الكشف", "الحديث")
+                      "الكشف", "الحديث", "تفاصيل", "إعطاء")
 DECLINE_WINDOW = 8  # words after رفض within which the speech noun may come
 NO_COMMENT = load_cameo()["011"]
 # Verbs whose present tense tells a lasting state, not an event (تسيطر الفصائل على …).

@@ -20,6 +20,7 @@ next trigger), and its arguments come from the coded entities of that clause:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -56,7 +57,12 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
         roles = _roles_by_place(entities, places, sentences)
         coded = _named_over_titles([e for e in [*entities, *roles] if e.code and e.type != "LOC"
                                     and not self.is_sports_side(e)], text)
-        self.entities = sorted([*coded, *located], key=lambda e: e.start)
+        # The dateline (دبي، الإمارات العربية المتحدة (CNN)--) says where the story was filed:
+        # its place is no party to any event.
+        dateline = words.DATELINE.match(text)
+        opening = dateline.end() if dateline else 0
+        self.entities = sorted([e for e in [*coded, *located] if e.start >= opening],
+                               key=lambda e: e.start)
         self.entity_starts = [e.start for e in self.entities]
         self.quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
         self.quotes = quotes
@@ -103,6 +109,7 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
                     "background (relative clause or pluperfect)"
                     if self.is_background(match, clause) else
                     "a lasting state (present tense)" if self.is_state(match) else
+                    "halted something, not someone" if self.halts_a_thing(match) else
                     "negated" if self.is_negated(match, lo, clause.lo) and not refusal else None)
             if skip:
                 self.dropped[at] = skip
@@ -125,13 +132,42 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
                     self.dropped[at] = "same source, target and root as an event before"
                     continue
                 seen.add(key)
-                event = self.event(match, sentence, source, each, mode, code, why)
+                event = self.event(match, sentence, source, each, mode,
+                                   *self.against_people(code, why, each))
                 if self.is_history(event):
                     self.dropped[at] = f"history: dated {event.date}, long before publication"
                     continue
                 events.append(event)
             self.sentence_sources.append(source)
         return events
+
+    @staticmethod
+    def against_people(code: CameoCode, why: str, target: Entity | None
+                       ) -> tuple[CameoCode, str]:
+        """Gunfire at civilians or at a person is an assault (18), not a battle (193)."""
+        if code.code == words.SMALL_ARMS and target is not None and (
+                target.type == "PER" or target.code.endswith("CVL")):
+            return words.ASSAULT, f"fire at people: {words.ASSAULT.code}"
+        return code, why
+
+    def halts_a_thing(self, match: ActionMatch) -> bool:
+        """أوقف whose object is no actor (أوقفوا حركة الملاحة، أوقفت الشرطة المرور) halted
+        something: not an arrest. The object follows the verb, or the verb and its subject."""
+        k = match.end
+        if match.entry.pos != "verb" or fold_str(match.entry.pattern) not in words.HALT_VERBS:
+            return False
+        for turn in range(2):
+            if turn and (k >= len(self.tokens) or not self.tokens[k].is_arabic
+                         or fold_str(self.tokens[k].text) in words.PREPOSITIONS_ALL):
+                return False  # أوقف صحفيا في …: the one actor was the object
+            if k >= len(self.tokens) or not self.inside_entity(k):
+                return True  # a word that names no actor: the thing halted
+            entity = self.entities[bisect.bisect_right(self.entity_starts,
+                                                       self.tokens[k].start) - 1]
+            if entity.type == "LOC":
+                return True
+            k = self.token_at(entity.end - 1) + 1
+        return False
 
     def is_history(self, event: Event) -> bool:
         """Is the event dated long before publication (في مارس الماضي، عام 2013)?"""
