@@ -782,3 +782,10 @@ def test_events_objects_targets_and_datelines(text: str, expected: list[tuple[st
 def test_events_hope_is_hypothetical() -> None:
     events = _events("وقال الوزير إن واشنطن تأمل أن تنسحب القوات الروسية من سوريا.")
     assert events and all(e.plover_mode == "hypothetical" for e in events), _show(events)
+
+
+@pytest.mark.issue(4)
+def test_events_one_event_per_coordinated_source() -> None:
+    events = _events("واتهمت سوريا وروسيا القوات الإسرائيلية بقصف مطار التيفور.")
+    found = {(e.source.code, e.cameo[:2], _target(e)) for e in events}
+    assert found == {("SYR", "11", "ISRMIL"), ("RUS", "11", "ISRMIL")}

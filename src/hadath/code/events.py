@@ -125,14 +125,18 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
                 continue
             code, why = self.choose_code(match, source, refusal)
             mode = None if refusal else self.mode(match, lo)
-            # طالب منظمات حقوق الإنسان والأمم المتحدة: one event for each coordinated target.
-            for each in [target, *self.co_targets(source, target, clause)]:
-                key = (source.code, each.code if each else None, code.root)
-                if key in seen:
+            # اتهمت سوريا وروسيا القوات الإسرائيلية، طالب منظمات حقوق الإنسان والأمم المتحدة:
+            # one event for each coordinated source and each coordinated target.
+            sources = [source] if match.entry.joint else [
+                source, *self.co_sources(source, target, clause)]
+            for actor, each in [(a, t) for a in sources
+                                for t in [target, *self.co_targets(a, target, clause)]]:
+                key = (actor.code, each.code if each else None, code.root)
+                if key in seen or (each is not None and each.code == actor.code):
                     self.dropped[at] = "same source, target and root as an event before"
                     continue
                 seen.add(key)
-                event = self.event(match, sentence, source, each, mode,
+                event = self.event(match, sentence, actor, each, mode,
                                    *self.against_people(code, why, each))
                 if self.is_history(event):
                     self.dropped[at] = f"history: dated {event.date}, long before publication"
@@ -174,6 +178,18 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
         news_day = self.news_day()
         return (news_day is not None and event.date is not None and event.date < news_day
                 and days_apart(event.date, news_day) > words.HISTORY_DAYS)
+
+    def co_sources(self, source: Entity, target: Entity | None, clause: Clause) -> list[Entity]:
+        """Actors joined to the source by و right after it, before the target (سوريا وروسيا)."""
+        limit = target.start if target is not None and target.start > source.end else (
+            self.char(clause.hi))
+        joined: list[Entity] = []
+        for entity in self.entities_between(source.end, limit):
+            if entity.type == "LOC" or not self.co_subject(joined[-1] if joined else source,
+                                                            entity):
+                break
+            joined.append(entity)
+        return joined[:words.MAX_CO_TARGETS]
 
     def co_targets(self, source: Entity, target: Entity | None, clause: Clause) -> list[Entity]:
         """Actors joined to the target by و right after it (والأمم المتحدة), other than the
