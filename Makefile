@@ -4,7 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint clean venv
+.PHONY: demo test lint clean venv fuzz
+
+FUZZ_SECONDS ?= 600
 
 venv: $(STAMP)
 
@@ -15,15 +17,20 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff check src tests bench scripts fuzz
 	$(BIN)/python -m pytest
 
 demo: $(STAMP)
 	$(BIN)/hadath code examples/articles.jsonl examples/seed.txt --out demo/coded.jsonl --db demo/hadath.sqlite --manifest demo/manifest.jsonl
 	$(BIN)/hadath summary demo/hadath.sqlite
 
+# Every fuzz target under atheris for FUZZ_SECONDS in all (one process; see fuzz/README.md).
+fuzz: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[fuzz]'
+	$(BIN)/python -m fuzz.run --seconds $(FUZZ_SECONDS)
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff check src tests bench scripts fuzz
 
 clean:
 	rm -rf $(VENV) demo build *.egg-info src/*.egg-info

@@ -457,3 +457,20 @@ def test_events_names_and_dates_between_commas_do_not_end_the_clause() -> None:
             "بنظيره السوري، وليد المعلم، السبت، بالتاريخي.")
     found = [(e.source.code, e.cameo[:2], _target(e)) for e in _events(text)]
     assert ("BHRGOV", "04", "SYRGOV") in found, found
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("published", "date"),
+    [
+        ("2024%03-04T10:00", None),  # found by fuzzing: the event date was "2024%03-04"
+        ("2024-02-30", None),  # no such day
+        ("\u0662\u0660\u0662\u0660-\u0660\u0667-\u0660\u0669", "2020-07-09"),  # Arabic-Indic
+        ("2020-07-09T23:59:59Z", "2020-07-09"),
+    ],
+)
+def test_events_default_date_only_from_a_real_published_date(published: str,
+                                                              date: str | None) -> None:
+    (event,) = _events("التقى لافروف نظيره الجزائري في موسكو.", published=published)
+    assert event.date == date
+    assert event.date_precision == ("day" if date else None)

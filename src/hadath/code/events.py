@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hadath.code import event_words as words
-from hadath.code.dates import sentence_date
+from hadath.code.dates import parse_published, sentence_date
 from hadath.lexicon.actions import ActionLexicon, ActionMatch, load_actions
 from hadath.lexicon.cameo import CameoCode
 from hadath.records import ActorRef, DateRef, Entity, Event, Place, Quote
@@ -508,9 +508,8 @@ class EventCoder:
 
     def default_date(self) -> tuple[str | None, str | None]:
         """With no date in the sentence, the event is reported as of publication."""
-        if self.published and len(self.published) >= 10:
-            return self.published[:10], "day"
-        return None, None
+        day = parse_published(self.published)  # any text may come in as `published`
+        return (day.isoformat(), "day") if day is not None else (None, None)
 
     def speaker_in(self, sentence: Span) -> Entity | None:
         """The coded speaker of the sentence's last quote, as an entity."""
