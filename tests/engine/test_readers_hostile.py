@@ -142,3 +142,40 @@ def test_readers_symlink_loop_with_follow_ends(tmp_path: Path) -> None:
     (tmp_path / "b" / "x.txt").write_text(ARABIC, "utf-8")
     items = _items(tmp_path / "a", limits=ReadLimits(follow_symlinks=True))
     assert [Path(i.origin).name for i in items] == ["x.txt"]
+
+
+@pytest.mark.issue(8)
+def test_readers_gzip_bomb_of_one_endless_line(tmp_path: Path) -> None:
+    # Skipping an over-long line used to decompress all of it, however big.
+    member = gzip.compress(b"\0" * (1 << 20), mtime=0)  # 1 MB of NUL bytes in 1 KB
+    path = tmp_path / "bomb.jsonl.gz"
+    path.write_bytes(gzip.compress(GOOD, mtime=0) + member * 4_096)  # 4 GB, one line
+    items = _items(path)
+    assert isinstance(items[0], Record)
+    (bomb,) = items[1:]
+    assert isinstance(bomb, Rejected) and "gzip bomb?" in bomb.reason
+    assert bomb.origin.endswith("bomb.jsonl.gz:2")
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (b'{"text": "\\u0642\\u0627\\u0644", "score": NaN}', "not JSON: NaN is not a JSON value"),
+        (b'{"text": "\\u0642\\u0627\\u0644", "n": -Infinity}', "not JSON: -Infinity is not"),
+        (b'{"text": "\\u0642\\u0627\\u0644", "n": 1e999}', "not JSON: number 1e999 is too large"),
+        (b'{"text": "\\u0642\\u0627\\u0644", "n": ' + b"9" * 5_000 + b"}", "not JSON: Exceeds"),
+    ],
+)
+def test_readers_reject_numbers_json_cannot_hold(tmp_path: Path, line: bytes, reason: str) -> None:
+    path = tmp_path / "n.jsonl"
+    path.write_bytes(line + b"\n")
+    (item,) = _items(path)
+    assert isinstance(item, Rejected) and item.reason.startswith(reason), item.reason
+
+
+@pytest.mark.issue(8)
+def test_readers_byte_order_mark_before_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD + GOOD)
+    assert [type(i) for i in _items(path)] == [Record, Record]

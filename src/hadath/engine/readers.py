@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import re
 import sys
 import zlib
@@ -155,36 +156,55 @@ def _read_jsonl_file(path: Path, limits: ReadLimits) -> Iterator[Item]:
     try:
         with path.open("rb") as raw:
             if path.name.lower().endswith(".gz"):
-                with gzip.GzipFile(fileobj=raw, mode="rb") as stream:
-                    yield from _read_jsonl_stream(stream, _shown(path), limits, compressed=raw)
+                with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
+                    stream = _BombCheck(unzipped, raw, limits.max_gzip_ratio)
+                    yield from _read_jsonl_stream(stream, _shown(path), limits)
             else:
                 yield from _read_jsonl_stream(raw, _shown(path), limits)
     except (OSError, EOFError, zlib.error) as exc:  # unreadable file, corrupt or truncated gzip
         yield Rejected(_shown(path), _one_line(f"cannot read file: {exc}"), unread=True)
 
 
-def _read_jsonl_stream(stream: BinaryIO, name: str, limits: ReadLimits,
-                       compressed: BinaryIO | None = None) -> Iterator[Item]:
+class _GzipBomb(Exception):
+    """A gzip stream expanding far beyond what text compresses to."""
+
+
+class _BombCheck:
+    """A gzip stream's lines, refused once it has expanded more than `ratio` times."""
+
+    def __init__(self, unzipped: BinaryIO, raw: BinaryIO, ratio: float) -> None:
+        self._unzipped, self._raw, self._ratio = unzipped, raw, ratio
+        self.expanded = 0
+
+    def readline(self, size: int = -1) -> bytes:
+        line = self._unzipped.readline(size)
+        self.expanded += len(line)
+        if self.expanded > _BOMB_GRACE_BYTES and \
+                self.expanded > self._ratio * max(self._raw.tell(), 1):
+            raise _GzipBomb(f"gzip data expands over {self._ratio:g} times ({self.expanded:,} "
+                            "bytes so far): a gzip bomb? the rest of the file is not read")
+        return line
+
+
+def _read_jsonl_stream(stream: BinaryIO | _BombCheck, name: str,
+                       limits: ReadLimits) -> Iterator[Item]:
     # Lines are read as bytes so that one bad byte rejects one line, not the file, and
     # at most `limits.line_bytes` at a time, so that one huge line cannot exhaust memory.
     cap = limits.line_bytes
-    expanded = 0
-    for number, raw, size in _bounded_lines(stream, cap):
-        expanded += size
-        if compressed is not None and expanded > _BOMB_GRACE_BYTES and \
-                expanded > limits.max_gzip_ratio * max(compressed.tell(), 1):
-            yield Rejected(f"{name}:{number}", f"gzip data expands over {limits.max_gzip_ratio:g}"
-                           f" times ({expanded:,} bytes so far): a gzip bomb? the rest of the "
-                           "file is not read")
-            return
-        if raw is None:
-            yield Rejected(f"{name}:{number}", f"line of {size:,} bytes is over the size limit "
-                           f"of {cap:,} bytes (--max-chars)")
-        elif raw.strip():
-            yield _parse_json_line(raw, f"{name}:{number}", limits)
+    number = 0
+    try:
+        for number, raw, size in _bounded_lines(stream, cap):
+            if raw is None:
+                yield Rejected(f"{name}:{number}", f"line of {size:,} bytes is over the size "
+                               f"limit of {cap:,} bytes (--max-chars)")
+            elif raw.strip():
+                yield _parse_json_line(raw, f"{name}:{number}", limits)
+    except _GzipBomb as bomb:
+        yield Rejected(f"{name}:{number + 1}", str(bomb))
 
 
-def _bounded_lines(stream: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | None, int]]:
+def _bounded_lines(stream: BinaryIO | _BombCheck,
+                   cap: int) -> Iterator[tuple[int, bytes | None, int]]:
     """(line number, line or None when over `cap` bytes, its size) for each line."""
     number = 0
     while True:
@@ -214,7 +234,10 @@ def _parse_json_line(raw: bytes, origin: str, limits: ReadLimits) -> Item:
     except UnicodeDecodeError as exc:
         return Rejected(origin, f"not valid UTF-8 (byte {raw[exc.start]:#04x} at {exc.start})")
     try:
-        data = json.loads(line)
+        # A byte order mark opens many a file written on Windows; NaN and Infinity are
+        # Python's, not JSON's, and would make the output unreadable to other tools.
+        data = json.loads(line.removeprefix("\ufeff"), parse_constant=_not_json_constant,
+                          parse_float=_finite_float)
     except RecursionError:
         return Rejected(origin, "not JSON: nested too deeply")
     except ValueError as exc:
@@ -227,6 +250,17 @@ def _parse_json_line(raw: bytes, origin: str, limits: ReadLimits) -> Item:
             return Rejected(origin, f"lone surrogate (an invalid \\u escape) in {where}",
                             id=_ident(data))
     return validate_record(data, origin, limits)
+
+
+def _not_json_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if math.isinf(value):
+        raise ValueError(f"number {literal[:20]} is too large for a float")
+    return value
 
 
 def _lone_surrogate(node: Any, where: str = "the record") -> str | None:
