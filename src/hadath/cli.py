@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import sqlite3
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -91,28 +93,31 @@ def _code_locally(inputs: tuple[str, ...], out: str | None, db: str | None,
     from hadath.store.sqlite import Store
 
     manifest_path = Path(manifest) if manifest else default_manifest_path(out, db)
-    stream: TextIO | None = None
-    if out == "-" or (out is None and db is None):
-        stream = sys.stdout
-    elif out is not None:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        stream = open(out, "w", encoding="utf-8")  # noqa: SIM115  (closed below)
-    store = Store(db) if db else None
+    stream: TextIO | None = sys.stdout if out == "-" or (out is None and db is None) else None
     progress = Progress(count_records(inputs), stream=sys.stderr)
     log_handler = _log_to_stderr()
+    store = None
     try:
+        if stream is None and out is not None:
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            stream = open(out, "w", encoding="utf-8")  # noqa: SIM115  (closed below)
+        store = Store(db) if db else None
         with Manifest(manifest_path) as run_manifest:
             summary = code_paths(inputs, stream, run_manifest, sink=store, limits=limits,
                                  workers=workers or default_workers(), progress=progress,
                                  skip_stored=store is not None and stream is None)
     except MissingExtraError as exc:
         raise click.ClickException(str(exc)) from exc
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a file too large, a lost folder
+        raise click.ClickException(_write_failure(exc, db)) from None
     finally:
         logging.getLogger("hadath").removeHandler(log_handler)
-        if stream is not None and stream is not sys.stdout:
-            stream.close()
+        with contextlib.suppress(OSError):  # what could not be written is reported above
+            if stream is not None and stream is not sys.stdout:
+                stream.close()
         if store is not None:
-            store.close()
+            with contextlib.suppress(sqlite3.Error):  # its last transaction is rolled back
+                store.close()
     _report_run(summary, manifest_path)
 
 
@@ -180,6 +185,15 @@ def load(out_dir: str, db: str) -> None:
     if not loaded.finished:
         click.echo(f"warning: {out_dir}/manifest.jsonl has no summary: the run did not finish, "
                    "some records may be missing", err=True)
+
+
+def _write_failure(exc: OSError | sqlite3.Error, db: str | None) -> str:
+    """One line on why a run stopped writing, and what the store holds now."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    where = f" ({exc.filename})" if isinstance(exc, OSError) and exc.filename else ""
+    kept = (f"; {db} keeps every article stored before it (whole articles only): rerun the "
+            "same command when there is room to finish") if db else ""
+    return f"the run stopped: cannot write: {reason}{where}{kept}"
 
 
 def _log_to_stderr() -> logging.Handler:

@@ -359,3 +359,14 @@ def test_dates_property_offsets_and_values(text: str, published: str | None) -> 
         if ref.value is not None:
             assert _VALUE_RE.match(ref.value)
             assert ref.precision == {4: "year", 7: "month", 10: "day"}[len(ref.value)]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31T23:59:59"])
+@pytest.mark.parametrize("text", ["وصل الوفد أمس", "وصل الوفد الثلاثاء", "وصل الأسبوع المقبل"])
+def test_dates_published_at_the_calendar_ends(text: str, published: str) -> None:
+    # Found by the hypothesis fuzz test: OverflowError, and the article was lost.
+    from hadath.pipeline import code_text
+
+    doc = code_text(text, published=published)
+    assert all(d.value is None for d in doc.dates)

@@ -789,3 +789,20 @@ def test_events_one_event_per_coordinated_source() -> None:
     events = _events("واتهمت سوريا وروسيا القوات الإسرائيلية بقصف مطار التيفور.")
     found = {(e.source.code, e.cameo[:2], _target(e)) for e in events}
     assert found == {("SYR", "11", "ISRMIL"), ("RUS", "11", "ISRMIL")}
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    ("published", "date"),
+    [
+        ("2024%03-04T10:00", None),  # found by fuzzing: the event date was "2024%03-04"
+        ("2024-02-30", None),  # no such day
+        ("\u0662\u0660\u0662\u0660-\u0660\u0667-\u0660\u0669", "2020-07-09"),  # Arabic-Indic
+        ("2020-07-09T23:59:59Z", "2020-07-09"),
+    ],
+)
+def test_events_default_date_only_from_a_real_published_date(published: str,
+                                                              date: str | None) -> None:
+    (event,) = _events("التقى لافروف نظيره الجزائري في موسكو.", published=published)
+    assert event.date == date
+    assert event.date_precision == ("day" if date else None)

@@ -140,3 +140,19 @@ def test_sentences_seed_article_splits_into_its_lines() -> None:
     assert found[0].text == "تقارب روسي جزائري حيال الأزمة الليبية"
     assert found[1].text.startswith("موسكو – اتفقت روسيا والجزائر")
     assert found[-2].text.endswith("وأنا متفائل بذلك”.")
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("piece", ["قال الرئيس إن ", "ق" * 50 + " ", "ق" * 4_000])
+def test_sentences_cut_past_the_cap(piece: str) -> None:
+    # Text without punctuation was one sentence, and per-sentence work grew quadratically.
+    from hadath.text.sentences import MAX_SENTENCE_CHARS
+
+    text = piece * (3 * MAX_SENTENCE_CHARS // len(piece) + 1)
+    sentences = split_sentences(text)
+    assert len(sentences) >= 3
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
+    if " " in piece:  # cut at a space, never inside a word
+        assert all(text[s.end] == " " for s in sentences[:-1])

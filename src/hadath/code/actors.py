@@ -33,7 +33,7 @@ from hadath.extract.names import NameSpan
 from hadath.lexicon.places import load_places
 from hadath.records import Actor, Entity
 from hadath.text.fold import fold_str
-from hadath.text.spans import Token
+from hadath.text.spans import Intervals, Token
 from hadath.text.translit import latin_name
 
 __all__ = ["Mention", "code_mentions", "entities_and_actors", "parse_published"]
@@ -122,8 +122,8 @@ class _Coder:
             k in _NAMING_NOUNS for k in bare_keys(self.tokens[match.start - 1].text))
 
     def code(self, matches: list[Match], names: Sequence[NameSpan]) -> list[Mention]:
-        self.person_spans = [(n.start, n.end) for n in names if n.type == "PER"]
-        self.place_spans = [(n.start, n.end) for n in names if n.type == "LOC"]
+        self.person_spans = Intervals([(n.start, n.end) for n in names if n.type == "PER"])
+        self.place_spans = Intervals([(n.start, n.end) for n in names if n.type == "LOC"])
         self.full_names = {person.id for m in matches if m.best.kind == "person"
                            and m.end - m.start > 1 for person in m.best.ref}
         i = 0
@@ -240,7 +240,7 @@ class _Coder:
             return False
         start = phrase_start(self.tokens[match.start], match.cut)
         end = self.tokens[match.end - 1].end
-        return any(s < end and start < e for s, e in self.person_spans)
+        return self.person_spans.overlaps(start, end)
 
     def add_place(self, matches: list[Match], i: int) -> None:
         match = matches[i]
@@ -251,7 +251,7 @@ class _Coder:
         # before it, or the recogniser reading it as a place here.
         start = phrase_start(self.tokens[match.start], match.cut)
         end = self.tokens[match.end - 1].end
-        recognised = any(s < end and start < e for s, e in self.place_spans)
+        recognised = self.place_spans.overlaps(start, end)
         # A cue noun is never the place itself (بمدينة كرايستشيرش is not Medina).
         cue_word = match.end - match.start == 1 and any(
             k in _PLACE_CUES for k in bare_keys(self.tokens[match.start].text))
@@ -268,10 +268,10 @@ class _Coder:
         (الرئيس الجزائري عبدالمجيد تبون) or, failing that, just after it (أحمد الخطيب رئيس
         الهيئة); a bare title (وزيرة السياحة، رانيا المشاط) gives its role, the country
         coming from the story later."""
-        covered = [(m.start, m.end) for m in self.mentions]
+        covered = Intervals([(m.start, m.end) for m in self.mentions])
         titles = [m for m in self.mentions if " role" in m.basis or m.basis.startswith("role ")]
         for name in names:
-            if any(s < name.end and name.start < e for s, e in covered):
+            if covered.overlaps(name.start, name.end):
                 continue
             if name.type == "LOC":
                 self.mentions.append(Mention(name.start, name.end, name.text, "LOC", "place",

@@ -22,6 +22,7 @@ __all__ = [
 ]
 
 _PUBLISHED_RE = re.compile(r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
+_FIRST_YEAR, _LAST_YEAR = 2, 9998  # a year of room on each side for relative dates
 
 
 def parse_published(published: str | None) -> date | None:
@@ -30,9 +31,12 @@ def parse_published(published: str | None) -> date | None:
     if match is None:
         return None
     try:
-        return date(*(int(g) for g in match.groups()))
+        day = date(*(int(g) for g in match.groups()))
     except ValueError:
         return None
+    # Relative dates (أمس، الثلاثاء، الأسبوع الماضي) add days to it: at the calendar's
+    # ends that overflows, and no news is published in the year 1 or 9999.
+    return day if _FIRST_YEAR <= day.year <= _LAST_YEAR else None
 
 
 def day_value(d: date) -> tuple[str, str]:

@@ -24,7 +24,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from hadath.engine.html import PageError, extract_page, page_has_arabic
-from hadath.engine.readers import Item, ReadLimits, Rejected, split_title, validate_record
+from hadath.engine.readers import (
+    Item,
+    ReadLimits,
+    Rejected,
+    shown_path,
+    split_title,
+    validate_record,
+)
 from hadath.errors import MissingExtraError
 
 __all__ = ["read_warc_file"]
@@ -50,7 +57,7 @@ def read_warc_file(path: Path, limits: ReadLimits) -> Iterator[Item]:
     pages, cut = 0, False
     try:
         if not _starts_as_warc(path):
-            yield Rejected(str(path), "not a WARC file (no WARC/1.x header at its start)",
+            yield Rejected(shown_path(path), "not a WARC file (no WARC/1.x header at its start)",
                            unread=True)
             return
         with path.open("rb") as stream:
@@ -59,29 +66,31 @@ def read_warc_file(path: Path, limits: ReadLimits) -> Iterator[Item]:
                 if record.rec_type not in _PAGE_RECORDS:
                     cut = _missing_bytes(record) > 0  # a file cut in a request or metadata record
                     if cut:
-                        yield Rejected(str(path), f"WARC file truncated (in a {record.rec_type} "
+                        yield Rejected(shown_path(path),
+                                       f"WARC file truncated (in a {record.rec_type} "
                                        f"record, after {pages} page records)")
                     continue
                 pages += 1
-                item = _read_page(record, str(path), limits)
+                item = _read_page(record, shown_path(path), limits)
                 missing = _missing_bytes(record)  # also of pages refused before their payload
                 cut = missing > 0
                 if cut:
                     ident = item.id if isinstance(item, Rejected) else item.data["id"]
-                    item = Rejected(str(path), f"WARC record truncated ({missing:,} bytes "
+                    item = Rejected(shown_path(path), f"WARC record truncated ({missing:,} bytes "
                                     "missing)", id=ident)
                 # The offset is known once the record is read (get_record_offset reads to its end).
                 yield replace(item, origin=f"{path}@{records.get_record_offset()}")
             if not cut and _ends_short(path, getattr(records, "member_info", None)):
                 # warcio ends quietly when a file stops inside a record's headers
-                yield Rejected(str(path), f"WARC file truncated (after {pages} page records)",
+                yield Rejected(shown_path(path),
+                               f"WARC file truncated (after {pages} page records)",
                                unread=pages == 0)
     except Exception as exc:  # warcio, gzip and zlib errors on a corrupt or truncated file
         if isinstance(exc, MissingExtraError):
             raise
         where = f"after {pages} page records" if pages else "at its start"
         # The reason's kind (before the colon) stays the same whatever the place and error.
-        yield Rejected(str(path), f"WARC file unreadable: {type(exc).__name__}: {exc}"[:280]
+        yield Rejected(shown_path(path), f"WARC file unreadable: {type(exc).__name__}: {exc}"[:280]
                        + f" ({where})", unread=pages == 0)
 
 

@@ -14,6 +14,7 @@ order so that وأضاف، وتابع and pronoun subjects take the speaker befo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -31,7 +32,7 @@ from hadath.extract.speech import (
 from hadath.records import ActorRef, Quote
 from hadath.registry import component
 from hadath.text.doc import Doc
-from hadath.text.fold import fold_str
+from hadath.text.fold import fold, fold_str
 from hadath.text.spans import Token
 
 __all__ = ["MIN_QUOTE_WORDS", "find_quotes", "make_quote_finder"]
@@ -44,6 +45,7 @@ MIN_INDIRECT_WORDS = 2
 PREP_WINDOW = 3  # words allowed between a speech verb and its إلى / على / عن
 
 _WORD_RE = re.compile(r"[^\W_]+")
+_SENTENCE_PUNCT_RE = re.compile("[.\u060c!?\u061f]")  # . ، ! ? ؟
 _CLAUSE_PUNCT = ".,:;!?\u060c\u061b\u061f\u2026-\u2013\u2014"  # . , : ; ! ? ، ؛ ؟ … - – —
 _COLON = ":"
 _SAYING = frozenset(("say", "add", "relay", "noun"))
@@ -60,8 +62,55 @@ class _Candidate:
     attributed: tuple[int, int] | None = None  # token range of a postposed attribution
 
 
-def _word_count(text: str) -> int:
-    return len(_WORD_RE.findall(fold_str(text)))  # folded: harakat would split words
+class _WordIndex:
+    """The words and sentence punctuation of a text, counted in any stretch of it.
+
+    Words are counted on the folded text (harakat and tatweel would split them).
+    Slicing and folding each stretch anew cost its length per quotation, so nested
+    or repeated quotation marks made an article quadratic (40,000 guillemets took a
+    minute); here a count is two binary searches.
+    """
+
+    def __init__(self, text: str) -> None:
+        folded = fold(text)
+        self._where = folded.where
+        words = [(m.start(), m.end()) for m in _WORD_RE.finditer(folded.text)]
+        self._starts = [start for start, _ in words]
+        self._ends = [end for _, end in words]
+        self._stops = [m.start() for m in _SENTENCE_PUNCT_RE.finditer(text)]
+
+    def words(self, start: int, end: int) -> int:
+        """How many words text[start:end] holds (a word cut by its ends counts once)."""
+        a, b = bisect_left(self._where, start), bisect_left(self._where, end)
+        if a >= b:
+            return 0
+        return max(0, bisect_left(self._starts, b) - bisect_right(self._ends, a))
+
+    def has_sentence_punct(self, start: int, end: int) -> bool:
+        at = bisect_left(self._stops, start)
+        return at < len(self._stops) and self._stops[at] < end
+
+
+class _Cover:
+    """Whether a position falls in any of some intervals: their union, searched by bisection.
+
+    `any(a <= x < b for a, b in intervals)` per cue or token made long articles with many
+    quotation marks and speech verbs quadratic.
+    """
+
+    def __init__(self, intervals: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(i for i in intervals if i[0] < i[1]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def __contains__(self, position: int) -> bool:
+        at = bisect_right(self._starts, position) - 1
+        return at >= 0 and position < self._ends[at]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -80,6 +129,7 @@ class _Finder:
         self.appeals = appeals
         self.text = doc.text
         self.tokens = doc.tokens
+        self.word_index = _WordIndex(doc.text)
         every_region = find_quoted_regions(doc.text)
         every_cue = find_cues(doc.tokens)
         self.speakers = SpeakerFinder.of(
@@ -89,21 +139,26 @@ class _Finder:
         )
         self.regions = [r for r in every_region if self._is_quotation(r)]
         self.opening_marks = {r.open_start for r in self.regions}
-        self.scare = [(r.open_start, r.close_end or r.end) for r in every_region
-                      if r.open_start not in self.opening_marks]
-        inside = [(r.start, r.end) for r in every_region]
-        self.cues = [
-            c for c in every_cue if not any(a <= c.start < b for a, b in inside)
-        ]
+        self.scare = _Cover([(r.open_start, r.close_end or r.end) for r in every_region
+                             if r.open_start not in self.opening_marks])
+        inside = _Cover([(r.start, r.end) for r in every_region])
+        self.cues = [c for c in every_cue if c.start not in inside]
+        self.cue_starts = [c.start for c in self.cues]  # in text order, as tokens come
+        self.cue_indexes = [c.index for c in self.cues]
+        # For each token, the first token from it on that ends a subject (إن / أن or ":").
+        self.subject_stops = [len(self.tokens)] * (len(self.tokens) + 1)
+        for i in range(len(self.tokens) - 1, -1, -1):
+            stops = is_complementizer(self.tokens[i]) or self.tokens[i].text == _COLON
+            self.subject_stops[i] = i if stops else self.subject_stops[i + 1]
 
     # -- direct ------------------------------------------------------------------------------
 
     def _is_quotation(self, region: QuotedRegion) -> bool:
-        content = self.text[region.start : region.end]
-        n_words = _word_count(content)
+        n_words = self.word_index.words(region.start, region.end)
         if n_words < MIN_QUOTE_WORDS:
             return False
-        if n_words > TITLE_MAX_WORDS or re.search("[.\u060c!?\u061f]", content):
+        if n_words > TITLE_MAX_WORDS or \
+                self.word_index.has_sentence_punct(region.start, region.end):
             return True
         before = self.speakers.token_index(region.open_start)
         previous = [t for t in self.tokens[max(0, before - 2) : before] if t.text[0].isalpha()]
@@ -118,8 +173,8 @@ class _Finder:
             if previous.text.rstrip().endswith(_COLON):
                 lower = previous.start
         lower = max(lower, floor)
-        before = [c for c in self.cues if lower <= c.start < region.open_start]
-        return before[-1] if before else None
+        last = bisect_left(self.cue_starts, region.open_start) - 1  # the last cue before it
+        return self.cues[last] if last >= 0 and self.cues[last].start >= lower else None
 
     def _postposed(self, region: QuotedRegion) -> tuple[Cue | None, tuple[int, int] | None]:
         """A speech verb or attribution right after the closing mark: "…"، قال / بحسب فلان."""
@@ -128,9 +183,9 @@ class _Finder:
         sentence = self.speakers.sentence_of(region.open_start)
         lo = self.speakers.token_index(region.close_end)
         hi = min(lo + POSTPOSED_WINDOW, self.speakers.token_index(sentence.end))
-        for cue in self.cues:
-            if lo <= cue.index < hi and cue.kind in _SAYING:
-                return cue, None
+        for at in range(bisect_left(self.cue_indexes, lo), bisect_left(self.cue_indexes, hi)):
+            if self.cues[at].kind in _SAYING:
+                return self.cues[at], None
         for i in range(lo, hi):
             if word_in(self.tokens[i], words.ATTRIBUTIONS):
                 return None, (i, hi)
@@ -156,7 +211,7 @@ class _Finder:
         floor = 0
         for region in self.regions:
             outer = [r for r in self.regions if r.depth < region.depth
-                     and r.start <= region.open_start < r.end]
+                     and r.start <= region.open_start < r.end] if region.depth else []
             base = outer[-1].start if outer else floor
             cue = self._cue_before(region, base)
             attributed = None
@@ -173,10 +228,8 @@ class _Finder:
 
     def _subject_end(self, cue: Cue, limit: int) -> int:
         """Where the subject after `cue` stops: its إن / أن, a colon, or `limit`."""
-        for i in range(cue.index + 1, min(limit, len(self.tokens))):
-            if is_complementizer(self.tokens[i]) or self.tokens[i].text == _COLON:
-                return i
-        return limit
+        first = self.subject_stops[min(cue.index + 1, len(self.tokens))]
+        return first if first < min(limit, len(self.tokens)) else limit
 
     def _content_start(self, cue: Cue, stop: int) -> tuple[int, int] | None:
         """(subject end token, content start char) of the quotation `cue` introduces."""
@@ -184,7 +237,7 @@ class _Finder:
             token = self.tokens[i]
             if token.start in self.opening_marks:
                 return None  # قال: "…" is a direct quotation
-            if any(a <= token.start < b for a, b in self.scare):
+            if token.start in self.scare:
                 continue  # a quoted name in the subject (الموقع "ري:فولت")
             if token.text == _COLON:
                 return None
@@ -246,7 +299,7 @@ class _Finder:
         kept = []
         for cand in found:
             cand.start, cand.end = _trim(self.text, cand.start, cand.end)
-            if _word_count(self.text[cand.start : cand.end]) >= MIN_INDIRECT_WORDS:
+            if self.word_index.words(cand.start, cand.end) >= MIN_INDIRECT_WORDS:
                 kept.append(cand)
         return kept
 
@@ -288,11 +341,8 @@ class _Finder:
         """Speakers in text order. A speech verb that introduces no quotation (ودعت المنظمة
         المجلس إلى تجديد التفويض) still names who speaks next (وقالت: "…")."""
         used = {c.cue.index for c in candidates if c.cue is not None}
-        spans = [(c.start, c.end) for c in candidates]
-        silent = [
-            c for c in self.cues
-            if c.index not in used and not any(a <= c.start < b for a, b in spans)
-        ]
+        spans = _Cover([(c.start, c.end) for c in candidates])
+        silent = [c for c in self.cues if c.index not in used and c.start not in spans]
         steps: list[tuple[int, _Candidate | Cue]] = [(c.start, c) for c in candidates]
         steps += [(c.start, c) for c in silent]
         steps.sort(key=lambda step: step[0])

@@ -87,6 +87,8 @@ class SpeakerFinder:
     sentence_starts: tuple[int, ...]
     quoted: tuple[tuple[int, int], ...] = ()  # (open mark, close mark end) of every quote
     cue_at: frozenset[int] = frozenset()  # token indices of the speech cues
+    # per token: the index of the last dash or clause opener at or before it, or -1
+    clause_breaks: tuple[int, ...] = ()
 
     @classmethod
     def of(
@@ -95,9 +97,15 @@ class SpeakerFinder:
         cue_at: frozenset[int] = frozenset(),
     ) -> SpeakerFinder:
         coded = tuple(sorted((e for e in entities if e.code), key=lambda e: (e.start, -e.end)))
+        breaks, last = [], -1
+        for i, token in enumerate(tokens):  # once here, not a walk back per speech verb
+            if token.text in _DASHES or word_in(token, words.CLAUSE_OPENERS):
+                last = i
+            breaks.append(last)
         return cls(
             text, tokens, sentences, coded,
             tuple(t.start for t in tokens), tuple(s.start for s in sentences), quoted, cue_at,
+            tuple(breaks),
         )
 
     # -- positions -------------------------------------------------------------------------
@@ -201,10 +209,9 @@ class SpeakerFinder:
         """Char offset where the clause holding `cue` starts: its sentence start, or after a
         dash (a dateline: دبي (CNN)—) or a conjunction opening a new clause (فيما، بينما)."""
         sentence_start = self.token_index(self.sentence_of(cue.start).start)
-        for i in range(cue.index - 1, sentence_start - 1, -1):
-            token = self.tokens[i]
-            if token.text in _DASHES or word_in(token, words.CLAUSE_OPENERS):
-                return token.end
+        last = self.clause_breaks[cue.index - 1] if cue.index > 0 else -1
+        if last >= sentence_start:
+            return self.tokens[last].end
         return self.tokens[sentence_start].start if sentence_start < len(self.tokens) else 0
 
     def _clause_subject(self, cue: Cue) -> ActorRef | None:

@@ -11,6 +11,11 @@ Within a line, . ! ? ؟ end a sentence, but not:
 - ".." "..." "…" (a pause in Arabic news) unless the line ends there;
 - a decimal (3.5), a one-letter abbreviation (د. أ.ف.ب), a dot followed by
   a non-space (URLs, e-mail), or a list number at the line start ("1.").
+
+A sentence longer than MAX_SENTENCE_CHARS is cut at the last space before the
+limit (at the limit if there is none): the longest sentence of 4,000 ANT
+articles has 1,127 chars, and the components that look around a word within its
+sentence would otherwise take quadratic time on text without punctuation.
 """
 
 from __future__ import annotations
@@ -19,9 +24,10 @@ import re
 
 from hadath.text.spans import Span
 
-__all__ = ["QUOTE_CAP", "split_sentences"]
+__all__ = ["MAX_SENTENCE_CHARS", "QUOTE_CAP", "split_sentences"]
 
 QUOTE_CAP = 600  # chars after which an unclosed quotation stops hiding boundaries
+MAX_SENTENCE_CHARS = 3_000
 
 _LINE_BREAK_RE = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _ARABIC_QUESTION = "\u061f"  # Arabic question mark
@@ -184,8 +190,26 @@ def split_sentences(text: str) -> list[Span]:
                 continue
             start = piece[0] if carry is None else carry
             carry = None
-            sentences.append(Span.of(text, start, piece[1]))
+            sentences.extend(_capped(text, start, piece[1]))
     if carry is not None:
         end = _stripped(text, carry, len(text))
-        sentences.append(Span.of(text, carry, end[1] if end else len(text)))
+        sentences.extend(_capped(text, carry, end[1] if end else len(text)))
     return sentences
+
+
+def _capped(text: str, start: int, end: int) -> list[Span]:
+    """The sentence [start, end), cut into pieces of at most MAX_SENTENCE_CHARS."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        space = max(text.rfind(" ", start + 1, limit), text.rfind("\t", start + 1, limit))
+        cut = space if space > start else limit
+        piece = _stripped(text, start, cut)
+        if piece is not None:
+            pieces.append(Span.of(text, *piece))
+        rest = _stripped(text, cut, end)
+        if rest is None:
+            return pieces
+        start = rest[0]
+    pieces.append(Span.of(text, start, end))
+    return pieces

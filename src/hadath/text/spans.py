@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from hadath.errors import OffsetError
 
-__all__ = ["Span", "Token", "check_span"]
+__all__ = ["Intervals", "Span", "Token", "check_span"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,3 +69,23 @@ def check_span(text: str, start: int, end: int, span_text: str) -> None:
     """Raise OffsetError unless `text[start:end] == span_text`."""
     if not (0 <= start <= end <= len(text)) or text[start:end] != span_text:
         raise OffsetError(f"{start}:{end} reads {text[start:end]!r}, not {span_text!r}")
+
+
+class Intervals:
+    """Half-open [start, end) intervals, asking whether a stretch overlaps any of them.
+
+    Two binary searches per question: `any(s < end and start < e for s, e in spans)`
+    per name or mention made long articles quadratic.
+    """
+
+    def __init__(self, intervals: list[tuple[int, int]]) -> None:
+        ordered = sorted(intervals)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the intervals up to each one
+        for _, end in ordered:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some interval (s, e) has s < end and start < e."""
+        before = bisect_left(self._starts, end)  # the intervals starting before `end`
+        return before > 0 and self._reach[before - 1] > start
