@@ -14,9 +14,27 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["BROKEN_KINDS", "CorruptedCorpus", "broken_lines", "write_corrupted_corpus"]
+__all__ = ["BROKEN_KINDS", "CorruptedCorpus", "broken_lines", "warc_response",
+           "write_corrupted_corpus"]
 
 _QALA = "قال الرئيس الجزائري إن بلاده ستدعم الحوار في ليبيا."
+
+
+_HOSTILE_PAGE = (
+    "<html><head><title>\u062e\u0628\u0631</title><script>alert(1)</script></head><body>"
+    "<nav>menu</nav><article><p>" + (_QALA + " ") * 5 + "</p><img src=x onerror=alert(1)>"
+    '<a href="javascript:alert(1)">x</a></article></body></html>')
+
+
+def warc_response(html: bytes, lie: int = 0) -> bytes:
+    """One WARC response record holding `html`; its Content-Length `lie` bytes too long."""
+    payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html
+    head = ("WARC/1.0\r\nWARC-Type: response\r\n"
+            "WARC-Record-ID: <urn:uuid:12345678-1234-1234-1234-123456789abc>\r\n"
+            "WARC-Target-URI: http://example.com/a\r\nWARC-Date: 2018-06-10T00:00:00Z\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(payload) + lie}\r\n\r\n")
+    return head.encode() + payload + b"\r\n\r\n"
 
 
 def _record(text: object, **fields: object) -> bytes:
@@ -114,6 +132,11 @@ def write_corrupted_corpus(folder: Path, good: list[bytes], *, share: float = 0.
     corpus.good += len(good[:2])
     corpus.records += len(good[:2]) + 1  # the bomb: one rejection where reading stops
     corpus.broken["gzip bomb"] = 1
+    (folder / "page.html").write_text(_HOSTILE_PAGE, "utf-8")  # coded: scripts never read
+    (folder / "lying.warc").write_bytes(warc_response(_HOSTILE_PAGE.encode(), lie=5_000))
+    corpus.good += 1
+    corpus.records += 2
+    corpus.broken["WARC with a lying Content-Length"] = 1
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (folder / "latin1.txt").write_bytes("café ".encode("latin-1") + _QALA.encode())
     (folder / "story.txt").write_text("عنوان\n\n" + _QALA + "\n", "utf-8")

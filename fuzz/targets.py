@@ -176,6 +176,27 @@ def fuzz_folder(data: bytes) -> None:
         os.rmdir(folder)
 
 
+def fuzz_html(data: bytes) -> None:
+    """Arbitrary bytes as an .html page: one article, or one rejection."""
+    path = _scratch() / "input.html"
+    path.write_bytes(data)
+    _run_file(path, 1)
+
+
+def fuzz_warc(data: bytes) -> None:
+    """Bytes as a .warc: raw, one response record around them, its Content-Length lying
+    long or short, or gzipped and cut."""
+    from fuzz.corrupt import warc_response
+
+    mode, body = (data[0] % 4, data[1:]) if data else (0, b"")
+    record = warc_response(body, lie=len(body) % 97 + 1 if mode == 2 else 0)
+    packed = {0: body, 1: record, 2: record,
+              3: gzip.compress(record, mtime=0)[: max(1, len(body) // 2)]}[mode]
+    path = _scratch() / ("input.warc.gz" if mode == 3 else "input.warc")
+    path.write_bytes(packed)
+    _run_file(path, None)
+
+
 TARGETS: tuple[Target, ...] = (
     Target("text", fuzz_text, "fold, sentences and tokens: offsets read the text"),
     Target("pipeline", fuzz_pipeline, "the whole pipeline: spans, UTF-8, the JSON Schema"),
@@ -183,6 +204,8 @@ TARGETS: tuple[Target, ...] = (
     Target("jsonl.gz", fuzz_jsonl_gz, "gzipped JSON Lines: corrupt, truncated, multi-member"),
     Target("txt", fuzz_txt, "plain-text reader: one record or one rejection"),
     Target("folder", fuzz_folder, "folders: no link followed out, every file accounted for"),
+    Target("html", fuzz_html, "HTML pages (trafilatura): one article or one rejection"),
+    Target("warc", fuzz_warc, "WARC files: raw, lying Content-Length, gzipped and cut"),
 )
 
 
