@@ -36,18 +36,11 @@ uvicorn = pytest.importorskip("uvicorn", reason="the serve extra (uvicorn) is no
 from hadath.serve.app import create_app  # noqa: E402
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def base_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("e2e") / "hadath.sqlite"
-    with sqlite3.connect(demo_db) as source, sqlite3.connect(db) as target:
-        source.backup(target)  # verdicts are written: not into the shared demo store
-    port = _free_port()
+def serve(db: Path) -> Iterator[str]:
+    """Serve the dashboard on `db` from a thread, on a free loopback port, until resumed."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -60,6 +53,14 @@ def base_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("e2e") / "hadath.sqlite"
+    with sqlite3.connect(demo_db) as source, sqlite3.connect(db) as target:
+        source.backup(target)  # verdicts are written: not into the shared demo store
+    yield from serve(db)
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,6 @@ each payload must read as text, and the CSP must forbid inline scripts.
 from __future__ import annotations
 
 import sqlite3
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,10 +19,9 @@ from urllib.parse import quote
 import pytest
 
 import hadath
-from hadath.serve.app import create_app
 from hadath.store.sqlite import Store
 
-from .test_browser import ARTIFACTS, CHROMIUM_ARGS, _free_port, pytestmark, sync_api, uvicorn
+from .test_browser import ARTIFACTS, CHROMIUM_ARGS, pytestmark, serve, sync_api
 
 __all__ = ["pytestmark"]  # the chromium skip of test_browser applies here too
 
@@ -73,19 +70,7 @@ def _hostile_store(db: Path) -> None:
 def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("xss") / "hadath.sqlite"
     _hostile_store(db)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the uvicorn server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    yield from serve(db)
 
 
 @pytest.fixture(scope="module")
