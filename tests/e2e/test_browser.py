@@ -63,9 +63,8 @@ def base_url(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     yield from serve(db)
 
 
-@pytest.fixture(scope="module")
-def browser(base_url: str) -> Iterator[Any]:
-    ARTIFACTS.mkdir(exist_ok=True)
+def launch_chromium() -> Iterator[Any]:
+    """Debian's chromium under Playwright, closed when resumed; skips if it cannot start."""
     with sync_api.sync_playwright() as playwright:
         try:
             launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
@@ -74,6 +73,12 @@ def browser(base_url: str) -> Iterator[Any]:
             pytest.skip(f"chromium does not start under Playwright: {exc}")
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="module")
+def browser(base_url: str) -> Iterator[Any]:
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield from launch_chromium()
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ import pytest
 import hadath
 from hadath.store.sqlite import Store
 
-from .test_browser import ARTIFACTS, CHROMIUM_ARGS, pytestmark, serve, sync_api
+from .test_browser import ARTIFACTS, launch_chromium, pytestmark, serve
 
 __all__ = ["pytestmark"]  # the chromium skip of test_browser applies here too
 
@@ -75,14 +75,7 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        try:
-            launched = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                  headless=True, args=CHROMIUM_ARGS)
-        except sync_api.Error as exc:
-            pytest.skip(f"chromium does not start under Playwright: {exc}")
-        yield launched
-        launched.close()
+    yield from launch_chromium()
 
 
 @pytest.fixture

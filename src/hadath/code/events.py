@@ -130,7 +130,7 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
             sources = [source] if match.entry.joint else [
                 source, *self.co_sources(source, target, clause)]
             for actor, each in [(a, t) for a in sources
-                                for t in [target, *self.co_targets(a, target, clause)]]:
+                                for t in [target, *self.co_targets(target, clause)]]:
                 key = (actor.code, each.code if each else None, code.root)
                 if key in seen or (each is not None and each.code == actor.code):
                     self.dropped[at] = "same source, target and root as an event before"
@@ -183,26 +183,22 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
         """Actors joined to the source by و right after it, before the target (سوريا وروسيا)."""
         limit = target.start if target is not None and target.start > source.end else (
             self.char(clause.hi))
+        return self.joined_to(source, limit)
+
+    def co_targets(self, target: Entity | None, clause: Clause) -> list[Entity]:
+        """Actors joined to the target by و right after it (والأمم المتحدة)."""
+        if target is None or target.type == "LOC":
+            return []
+        return self.joined_to(target, self.char(clause.hi))
+
+    def joined_to(self, first: Entity, limit: int) -> list[Entity]:
+        """The actors that follow `first`, each joined to the one before by و alone."""
         joined: list[Entity] = []
-        for entity in self.entities_between(source.end, limit):
-            if entity.type == "LOC" or not self.co_subject(joined[-1] if joined else source,
+        for entity in self.entities_between(first.end, limit):
+            if entity.type == "LOC" or not self.co_subject(joined[-1] if joined else first,
                                                             entity):
                 break
             joined.append(entity)
-        return joined[:words.MAX_CO_TARGETS]
-
-    def co_targets(self, source: Entity, target: Entity | None, clause: Clause) -> list[Entity]:
-        """Actors joined to the target by و right after it (والأمم المتحدة), other than the
-        source's own code."""
-        if target is None or target.type == "LOC":
-            return []
-        joined = []
-        for entity in self.entities_between(target.end, self.char(clause.hi)):
-            if (entity.type == "LOC" or not self.co_subject(joined[-1] if joined else target,
-                                                            entity)):
-                break
-            if entity.code != source.code:
-                joined.append(entity)
         return joined[:words.MAX_CO_TARGETS]
 
     def event(self, match: ActionMatch, sentence: Span, source: Entity, target: Entity | None,
