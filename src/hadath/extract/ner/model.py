@@ -192,15 +192,13 @@ class NerTagger:
             model.transitions[y] if allowed_transition("O", label) else _FORBIDDEN
             for y, label in enumerate(LABELS)
         ]
-        # For each label, the labels that may precede it, with the transition score.
-        self._incoming = [
-            [
-                (p, model.transitions[(p + 1) * _N_LABELS + y])
-                for p, prev in enumerate(LABELS)
-                if allowed_transition(prev, label)
-            ]
-            for y, label in enumerate(LABELS)
-        ]
+        # The transition scores into each label that may follow any label (O, B-X), and
+        # (from B-X, from I-X) into each I-X: the only labels BIO lets precede it.
+        def into(y: int, p: int) -> float:
+            return model.transitions[(p + 1) * _N_LABELS + y]
+
+        self._to_any = tuple(tuple(into(y, p) for p in range(_N_LABELS)) for y in (0, 1, 3, 5))
+        self._to_inside = tuple((into(y, y - 1), into(y, y)) for y in (2, 4, 6))
         self._blocks: dict[str, tuple[tuple[float, ...], ...]] = {}
         self._boundary = self._word_blocks(BOUNDARY_WORD)
 
@@ -224,17 +222,7 @@ class NerTagger:
                 row = blocks[word] = self._word_blocks(word)
             rows.append(row)
         rows += (edge, edge)
-        emissions = [
-            [
-                a + b + c + d + e
-                for a, b, c, d, e in zip(r0[0], r1[1], r2[2], r3[3], r4[4], strict=True)
-            ]
-            # Sliding window of five rows; the shorter slices end it.
-            for r0, r1, r2, r3, r4 in zip(
-                rows, rows[1:], rows[2:], rows[3:], rows[4:], strict=False
-            )
-        ]
-        return repair_bio([LABELS[y] for y in self._viterbi(emissions)])
+        return repair_bio([LABELS[y] for y in self._viterbi(rows)])
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of one document, with names kept consistent across it.
@@ -246,34 +234,59 @@ class NerTagger:
 
     def _word_blocks(self, word: str) -> tuple[tuple[float, ...], ...]:
         """The word's summed weights, one block of label scores per offset (offset -2 first)."""
-        weights = self.model.weights
-        total = [0.0] * _SLOTS
-        for feat in word_features(word, self.model.clusters, self.model.gazetteer):
-            i = self._index.get(feat)
-            if i is not None:
-                row = weights[i * _SLOTS : (i + 1) * _SLOTS]
-                total = [t + w for t, w in zip(total, row, strict=True)]
+        weights, index = self.model.weights, self._index
+        found = [index.get(feat) for feat in
+                 word_features(word, self.model.clusters, self.model.gazetteer)]
+        rows = [weights[i * _SLOTS : (i + 1) * _SLOTS] for i in found if i is not None]
+        # Column sums in feature order, each from 0.0: the same floats as adding row by row.
+        total = list(map(sum, zip(*rows, strict=True))) if rows else [0.0] * _SLOTS
         # In `tag`, the window row r_o holds the word at offset OFFSETS[o] and reads block o.
         return tuple(tuple(total[o * _N_LABELS : (o + 1) * _N_LABELS]) for o in range(len(OFFSETS)))
 
-    def _viterbi(self, emissions: list[list[float]]) -> list[int]:
-        score = [s + e for s, e in zip(self._start, emissions[0], strict=True)]
-        back: list[list[int]] = []
-        incoming = self._incoming
-        for emission in emissions[1:]:
-            new_score = []
-            pointers = []
-            for y, sources in enumerate(incoming):
-                best_p, best = -1, -2e9
-                for p, t in sources:
-                    s = score[p] + t
-                    if s > best:
-                        best_p, best = p, s
-                new_score.append(best + emission[y])
-                pointers.append(best_p)
-            score = new_score
-            back.append(pointers)
-        y = max(range(_N_LABELS), key=score.__getitem__)
+    def _viterbi(self, rows: list[tuple[tuple[float, ...], ...]]) -> list[int]:
+        """The best label path over the words of `rows` (two boundary rows on each side).
+
+        A word's label scores are the five blocks of the window around it (word at offset
+        -2 reads its block 0, ..., at +2 block 4). Written out for the seven BIO labels:
+        O and B-X may follow any label, I-X only B-X or I-X; ties keep the lower label
+        index, as a left-to-right scan with a strict comparison does. Tagging is most of
+        the recogniser's time, and this loop most of tagging.
+        """
+        to_o, to_bper, to_borg, to_bloc = self._to_any
+        (b_iper, i_iper), (b_iorg, i_iorg), (b_iloc, i_iloc) = self._to_inside
+        windows = zip(rows, rows[1:], rows[2:], rows[3:], rows[4:], strict=False)
+        r0, r1, r2, r3, r4 = next(windows)
+        score = [s + (a + b + c + d + e) for s, a, b, c, d, e in
+                 zip(self._start, r0[0], r1[1], r2[2], r3[3], r4[4], strict=True)]
+        back: list[tuple[int, ...]] = []
+        for r0, r1, r2, r3, r4 in windows:
+            e0, e1, e2, e3, e4, e5, e6 = [
+                a + b + c + d + e
+                for a, b, c, d, e in zip(r0[0], r1[1], r2[2], r3[3], r4[4], strict=True)
+            ]
+            s0, s1, s2, s3, s4, s5, s6 = score
+            c = [s0 + to_o[0], s1 + to_o[1], s2 + to_o[2], s3 + to_o[3], s4 + to_o[4],
+                 s5 + to_o[5], s6 + to_o[6]]
+            n0 = max(c)
+            p0 = c.index(n0)
+            c = [s0 + to_bper[0], s1 + to_bper[1], s2 + to_bper[2], s3 + to_bper[3],
+                 s4 + to_bper[4], s5 + to_bper[5], s6 + to_bper[6]]
+            n1 = max(c)
+            p1 = c.index(n1)
+            c = [s0 + to_borg[0], s1 + to_borg[1], s2 + to_borg[2], s3 + to_borg[3],
+                 s4 + to_borg[4], s5 + to_borg[5], s6 + to_borg[6]]
+            n3 = max(c)
+            p3 = c.index(n3)
+            c = [s0 + to_bloc[0], s1 + to_bloc[1], s2 + to_bloc[2], s3 + to_bloc[3],
+                 s4 + to_bloc[4], s5 + to_bloc[5], s6 + to_bloc[6]]
+            n5 = max(c)
+            p5 = c.index(n5)
+            n2, p2 = (s2 + i_iper, 2) if s2 + i_iper > s1 + b_iper else (s1 + b_iper, 1)
+            n4, p4 = (s4 + i_iorg, 4) if s4 + i_iorg > s3 + b_iorg else (s3 + b_iorg, 3)
+            n6, p6 = (s6 + i_iloc, 6) if s6 + i_iloc > s5 + b_iloc else (s5 + b_iloc, 5)
+            score = [n0 + e0, n1 + e1, n2 + e2, n3 + e3, n4 + e4, n5 + e5, n6 + e6]
+            back.append((p0, p1, p2, p3, p4, p5, p6))
+        y = score.index(max(score))
         path = [y]
         for pointers in reversed(back):
             y = pointers[y]
