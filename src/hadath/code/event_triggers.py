@@ -23,10 +23,13 @@ class TriggerReading(ClauseReading):
         """Non-overlapping trigger matches of a sentence, longest first at each token."""
         found, i = [], lo
         while i < hi:
-            after_topic = i > 0 and fold_str(self.tokens[i - 1].text) in words.TOPIC_PREPOSITIONS
-            matches = [] if after_topic else [
-                m for m in self.actions.match(self.tokens, i)
-                if m.end <= hi and (self.is_verb(m) or self.noun_reports(m))]
+            matches = self.actions.match(self.tokens, i)  # mostly none: asked first
+            if matches and not (
+                    i > 0 and fold_str(self.tokens[i - 1].text) in words.TOPIC_PREPOSITIONS):
+                matches = [m for m in matches
+                           if m.end <= hi and (self.is_verb(m) or self.noun_reports(m))]
+            else:
+                matches = []
             if matches and not self.inside_entity(i):
                 found.append(matches[0])
                 i = matches[0].end

@@ -84,15 +84,21 @@ def word_keys(text: str, *, nominal: bool = True) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-@functools.cache
+# Folded word sets of the tables `word_in` is asked about, by the table's identity: hashing
+# a whole tuple per question (functools.cache) cost more than the question.
+_FOLDED_SETS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
 def _folded_set(table: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(fold_str(w) for w in table)
+    held = _FOLDED_SETS.get(id(table))
+    if held is None or held[0] is not table:  # the table is kept, so its id is not reused
+        held = _FOLDED_SETS[id(table)] = (table, frozenset(fold_str(w) for w in table))
+    return held[1]
 
 
 def word_in(token: Token, table: tuple[str, ...]) -> bool:
     """Is the token, with or without its proclitics, one of the table's words?"""
-    wanted = _folded_set(table)
-    return any(k in wanted for k in word_keys(token.text))
+    return not _folded_set(table).isdisjoint(word_keys(token.text))
 
 
 def _inflect(base: str, endings: Iterable[str]) -> list[str]:

@@ -180,8 +180,11 @@ class ActionLexicon:
         """
         if not 0 <= i < len(tokens):
             return []
+        candidates = self.candidates(tokens[i])
+        if not candidates:
+            return []
         matches = []
-        for item in self.candidates(tokens[i]):
+        for item in candidates:
             found = _match_rest(item, tokens, i)
             if found is not None:
                 matches.append(found)
