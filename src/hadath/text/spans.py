@@ -14,7 +14,10 @@ from hadath.errors import OffsetError
 __all__ = ["Intervals", "Span", "Token", "check_span"]
 
 
-@dataclass(frozen=True, slots=True)
+# Spans and tokens are values: never assigned to once made, hashed and compared by their
+# fields. They are not declared frozen because a frozen dataclass's __init__ costs four
+# times a plain one's, and tokenizing makes several of them per word of every article.
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     """A stretch of the original text."""
 
@@ -32,7 +35,7 @@ class Span:
         return [self.start, self.end]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     """A word with its clitics split off, each piece a span of the original text.
 
