@@ -13,6 +13,7 @@ order so that وأضاف، وتابع and pronoun subjects take the speaker befo
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -129,7 +130,6 @@ class _Finder:
         self.appeals = appeals
         self.text = doc.text
         self.tokens = doc.tokens
-        self.word_index = _WordIndex(doc.text)
         every_region = find_quoted_regions(doc.text)
         every_cue = find_cues(doc.tokens)
         self.speakers = SpeakerFinder.of(
@@ -150,6 +150,11 @@ class _Finder:
         for i in range(len(self.tokens) - 1, -1, -1):
             stops = is_complementizer(self.tokens[i]) or self.tokens[i].text == _COLON
             self.subject_stops[i] = i if stops else self.subject_stops[i + 1]
+
+    @functools.cached_property
+    def word_index(self) -> _WordIndex:
+        """Built when a quotation or a speech verb asks (most articles' sentences have none)."""
+        return _WordIndex(self.text)
 
     # -- direct ------------------------------------------------------------------------------
 

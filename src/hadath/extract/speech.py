@@ -152,10 +152,13 @@ def takes_prepositional_object(cue_text: str, prep: Token) -> bool:
 
 def cue_kind(token: Token) -> str | None:
     """The cue kind of a speech verb token (وقال -> say), else None."""
-    if not token.is_arabic:
-        return None
+    return _cue_kind_of(token.text) if token.is_arabic else None
+
+
+@functools.lru_cache(maxsize=1 << 16)  # asked of every token of every article
+def _cue_kind_of(text: str) -> str | None:
     forms = speech_verb_forms()
-    for key in word_keys(token.text, nominal=False):
+    for key in word_keys(text, nominal=False):
         if key in forms:
             return forms[key]
     return None
@@ -193,9 +196,12 @@ def find_cues(tokens: list[Token] | tuple[Token, ...]) -> list[Cue]:
 
 def is_complementizer(token: Token) -> bool:
     """إن / أن / بأن, alone or with an attached pronoun (إنه، بأنها), but not لأن."""
-    if not token.is_arabic:
-        return False
-    key = fold_str(token.text)
+    return token.is_arabic and _is_complementizer(token.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # asked of every token of every article
+def _is_complementizer(text: str) -> bool:
+    key = fold_str(text)
     if key.startswith(_BEH):
         key = key[1:]
     return key[:2] in _COMPLEMENTIZERS and key[2:] in _PRONOUNS

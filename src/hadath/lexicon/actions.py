@@ -120,7 +120,7 @@ def _lemma_key(token: Token) -> str:
 def _word_matches(token: Token, word: _Word) -> bool:
     if not token.is_arabic:
         return False
-    return any(k in word.forms for k in token_keys(token)) or _lemma_key(token) in word.forms
+    return not word.forms.isdisjoint(token_keys(token)) or _lemma_key(token) in word.forms
 
 
 # -- the lexicon -----------------------------------------------------------------------
