@@ -169,7 +169,7 @@ def resolve_country_anaphors(text: str, tokens: Sequence[Token],
     them, by name or through a title (وزارة خارجية باراغواي … البلاد ستنقل سفارتها)."""
     resolved = list(mentions)
     for token in tokens:
-        if not any(key in _COUNTRY_ANAPHORS for key in bare_keys(token.text)):  # cached per word
+        if _COUNTRY_ANAPHORS.isdisjoint(bare_keys(token.text)):  # bare_keys: cached per word
             continue
         earlier = [m for m in mentions if m.end <= token.start and country_of(m)]
         if not earlier or any(m.start < token.end and token.start < m.end for m in mentions):

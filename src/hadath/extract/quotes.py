@@ -145,11 +145,16 @@ class _Finder:
         self.cues = [c for c in every_cue if c.start not in inside]
         self.cue_starts = [c.start for c in self.cues]  # in text order, as tokens come
         self.cue_indexes = [c.index for c in self.cues]
-        # For each token, the first token from it on that ends a subject (إن / أن or ":").
-        self.subject_stops = [len(self.tokens)] * (len(self.tokens) + 1)
-        for i in range(len(self.tokens) - 1, -1, -1):
-            stops = is_complementizer(self.tokens[i]) or self.tokens[i].text == _COLON
-            self.subject_stops[i] = i if stops else self.subject_stops[i + 1]
+
+    @functools.cached_property
+    def subject_stops(self) -> list[int]:
+        """For each token, the first token from it on that ends a subject (إن / أن or ":")."""
+        tokens = self.tokens
+        stops = [len(tokens)] * (len(tokens) + 1)
+        for i in range(len(tokens) - 1, -1, -1):
+            ends = tokens[i].text == _COLON or is_complementizer(tokens[i])
+            stops[i] = i if ends else stops[i + 1]
+        return stops
 
     @functools.cached_property
     def word_index(self) -> _WordIndex:

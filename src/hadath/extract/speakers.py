@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from hadath.extract import speech_words as words
-from hadath.extract.speech import Cue, cue_kind, is_pronoun_pp, word_in, word_keys
+from hadath.extract.speech import Cue, cue_kind, is_pronoun_pp, word_in, word_keys, words_in
 from hadath.records import ActorRef, Entity
 from hadath.text.fold import fold_str
 from hadath.text.spans import Span, Token
@@ -98,8 +98,9 @@ class SpeakerFinder:
     ) -> SpeakerFinder:
         coded = tuple(sorted((e for e in entities if e.code), key=lambda e: (e.start, -e.end)))
         breaks, last = [], -1
+        opens = words_in(tokens, words.CLAUSE_OPENERS)
         for i, token in enumerate(tokens):  # once here, not a walk back per speech verb
-            if token.text in _DASHES or word_in(token, words.CLAUSE_OPENERS):
+            if opens[i] or token.text in _DASHES:
                 last = i
             breaks.append(last)
         return cls(

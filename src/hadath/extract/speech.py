@@ -9,7 +9,7 @@ inflections news uses (past: -ت -وا -ا -تا; imperfect: ت- -ون -ان).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from hadath.extract import speech_words as words
@@ -101,6 +101,12 @@ def word_in(token: Token, table: tuple[str, ...]) -> bool:
     return not _folded_set(table).isdisjoint(word_keys(token.text))
 
 
+def words_in(tokens: Sequence[Token], table: tuple[str, ...]) -> list[bool]:
+    """`word_in` for each token: one pass, for the scans over a whole article."""
+    wanted = _folded_set(table)
+    return [not wanted.isdisjoint(word_keys(t.text)) for t in tokens]
+
+
 def _inflect(base: str, endings: Iterable[str]) -> list[str]:
     return [base + e for e in endings]
 
@@ -177,9 +183,9 @@ def _relays(tokens: list[Token] | tuple[Token, ...], at: int) -> bool:
 
 def find_cues(tokens: list[Token] | tuple[Token, ...]) -> list[Cue]:
     """Every speech cue among `tokens`, in order."""
-    cues = []
+    cues: list[Cue] = []
     for i, token in enumerate(tokens):
-        kind = cue_kind(token)
+        kind = _cue_kind_of(token.text) if token.is_arabic else None  # cue_kind, inlined
         if kind is None or (kind == "relay" and not _relays(tokens, i)):
             continue
         if i > 0 and word_in(tokens[i - 1], words.NEGATIONS):
