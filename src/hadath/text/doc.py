@@ -43,11 +43,12 @@ class Doc:
     places: tuple[Place, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)  # hadath's own: versions, timings
 
-    def spans(self) -> Iterator[tuple[str, int, int, str]]:
-        """Every (where, start, end, text) this document claims about its text."""
+    def spans(self, tokens: bool = True) -> Iterator[tuple[str, int, int, str]]:
+        """Every (where, start, end, text) this document claims about its text; with
+        tokens=False, all but the tokens and their pieces (which no output holds)."""
         for s in self.sentences:
             yield "sentence", s.start, s.end, s.text
-        for t in self.tokens:
+        for t in self.tokens if tokens else ():
             yield "token", t.start, t.end, t.text
             for piece in (*t.prefixes, t.stem, *((t.suffix,) if t.suffix else ())):
                 yield "token piece", piece.start, piece.end, piece.text
@@ -70,10 +71,11 @@ class Doc:
         for d in self.dates:
             yield "date", d.start, d.end, d.text
 
-    def check_offsets(self) -> None:
-        """Raise OffsetError if any span does not read its own text."""
+    def check_offsets(self, tokens: bool = True) -> None:
+        """Raise OffsetError if any span does not read its own text (the tokens' too,
+        unless tokens=False: a batch run checks what it writes out)."""
         n = len(self.text)
-        for where, start, end, text in self.spans():
+        for where, start, end, text in self.spans(tokens):
             if not (0 <= start <= end <= n) or self.text[start:end] != text:
                 raise OffsetError(
                     f"{self.id}: {where} {start}:{end} reads "
