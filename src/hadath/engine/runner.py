@@ -178,6 +178,7 @@ def _init_worker(parent: int) -> None:
     # Ctrl-C reaches the whole process group: the parent alone handles it (Pool.terminate).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    _warm_up()  # done already in a forked worker (inherited); a spawned one loads here
 
 
 def _coded_stream(
