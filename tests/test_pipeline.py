@@ -52,3 +52,16 @@ def test_doc_check_offsets_catches_a_shifted_span() -> None:
     shifted = replace(doc.sentences[0], start=1)
     with pytest.raises(Exception, match="reads"):
         replace(doc, sentences=(shifted,)).check_offsets()
+
+
+def test_doc_check_offsets_without_tokens_still_checks_what_is_written() -> None:
+    doc = code_text("اتفقت روسيا والجزائر على آلية للتشاور.")
+    token = doc.tokens[1]
+    broken_token = replace(token, start=token.start + 1)
+    replace(doc, tokens=(broken_token, *doc.tokens[2:])).check_offsets(tokens=False)
+    with pytest.raises(Exception, match="reads"):
+        replace(doc, tokens=(broken_token,)).check_offsets()
+    entity = doc.entities[0]
+    with pytest.raises(Exception, match="reads"):
+        replace(doc, entities=(replace(entity, start=entity.start + 1),)).check_offsets(
+            tokens=False)

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from hadath.extract.gkg import gkg_quotations
 from hadath.extract.quotemarks import find_quoted_regions
 from hadath.extract.quotes import find_quotes
-from hadath.extract.speech import find_cues
+from hadath.extract import speech_words
+from hadath.extract.speech import find_cues, word_in, words_in
 from hadath.records import Entity, Quote
+from hadath.text.tokens import tokenize
 from hadath.registry import get_component
 from hadath.text import split_sentences, tokenize
 from hadath.text.doc import Doc
@@ -586,3 +588,11 @@ def test_gkg_quotations_field_with_speaker() -> None:
     assert first == f"{start}|{len('الحل سياسي تماما')}|وقال|الحل سياسي تماما|RUSGOV"
     assert second.split("|")[2:] == ["وأضاف", "سنعمل مع الجميع دون استثناء", "RUSGOV"]
     assert gkg_quotations({"quotes": []}) == ""
+
+
+def test_words_in_answers_word_in_for_every_token() -> None:
+    tokens = tokenize("وقال الوزير، الذي زار موسكو، إن بلاده حين تدعم الحل فإنها لن تتراجع")
+    for table in (speech_words.CLAUSE_OPENERS, speech_words.NEGATIONS):
+        flags = words_in(tokens, table)
+        assert flags == [word_in(t, table) for t in tokens]
+        assert any(flags) and not all(flags)

@@ -170,3 +170,18 @@ def test_store_open_store_needs_a_file(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="hadath code"):
         open_store(tmp_path / "missing.sqlite")
     assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_store_keeps_one_actor_row_per_code_and_name_the_last_given(tmp_path: Path) -> None:
+    doc = _doc("a", "زار الوزير موسكو")
+    doc["actors"] = [
+        {"code": "DZA", "name": "Algeria", "kind": "country", "mentions": [[0, 3]]},
+        {"code": "RUS", "name": "Russia", "kind": "country", "mentions": [[11, 16]]},
+        {"code": "DZA", "name": "Algeria", "kind": "organisation", "mentions": [[4, 10]]},
+    ]
+    with Store(tmp_path / "s.sqlite") as store:
+        store.add(doc)
+        rows = store.query("SELECT code, kind, mentions FROM actors ORDER BY rowid")
+    # what INSERT OR REPLACE gave: the repeat replaces the first row and comes last
+    assert [tuple(r) for r in rows] == [("RUS", "country", "[[11, 16]]"),
+                                        ("DZA", "organisation", "[[4, 10]]")]

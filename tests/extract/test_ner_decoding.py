@@ -1,0 +1,88 @@
+"""The tagger's decoder against a plain textbook Viterbi over the same scores.
+
+`NerTagger` writes its Viterbi out for the seven BIO labels (speed); this checks it
+finds the same path as a generic left-to-right Viterbi with BIO constraints, ties
+included: small integer weights make many paths score the same.
+"""
+
+from __future__ import annotations
+
+import random
+from array import array
+
+import pytest
+
+from hadath.extract.ner.features import BOUNDARY_WORD, word_features
+from hadath.extract.ner.model import (
+    LABELS,
+    OFFSETS,
+    NerModel,
+    NerTagger,
+    allowed_transition,
+    repair_bio,
+)
+
+VOCABULARY = ["قال", "وزير", "الخارجية", "الروسي", "سيرغي", "لافروف", "في", "موسكو", "إن",
+              "بلاده", "تدعم", "الجزائر", "وحكومة", "الوفاق", "الليبية", "،", ".", "2020"]
+N_LABELS = len(LABELS)
+SLOTS = len(OFFSETS) * N_LABELS
+
+
+def _model(seed: int) -> NerModel:
+    rng = random.Random(seed)
+    features = sorted({f for w in [*VOCABULARY, BOUNDARY_WORD] for f in word_features(w)})
+    weights = array("f", [rng.choice((-2, -1, 0, 0, 1, 2)) for _ in range(len(features) * SLOTS)])
+    transitions = array("f", [rng.choice((-1, 0, 0, 1)) for _ in range((N_LABELS + 1) * N_LABELS)])
+    return NerModel(tuple(features), weights, transitions, {}, {}, {})
+
+
+def _reference_tags(model: NerModel, words: list[str]) -> list[str]:
+    index = {f: i for i, f in enumerate(model.features)}
+    padded = [BOUNDARY_WORD] * 2 + words + [BOUNDARY_WORD] * 2
+    emissions = []
+    for t in range(len(words)):
+        scores = [0.0] * N_LABELS
+        for o, offset in enumerate(OFFSETS):
+            for feature in word_features(padded[t + 2 + offset]):
+                if feature in index:
+                    base = index[feature] * SLOTS + o * N_LABELS
+                    for y in range(N_LABELS):
+                        scores[y] += model.weights[base + y]
+        emissions.append(scores)
+
+    def transition(p: int | None, y: int) -> float:
+        return model.transitions[(0 if p is None else p + 1) * N_LABELS + y]
+
+    score = [transition(None, y) + emissions[0][y] if allowed_transition("O", LABELS[y])
+             else float("-inf") for y in range(N_LABELS)]
+    back = []
+    for emission in emissions[1:]:
+        new, pointers = [], []
+        for y in range(N_LABELS):
+            best, best_p = float("-inf"), -1
+            for p in range(N_LABELS):
+                if allowed_transition(LABELS[p], LABELS[y]) and score[p] + transition(p, y) > best:
+                    best, best_p = score[p] + transition(p, y), p
+            new.append(best + emission[y])
+            pointers.append(best_p)
+        score, back = new, [*back, pointers]
+    y = max(range(N_LABELS), key=score.__getitem__)
+    path = [y]
+    for pointers in reversed(back):
+        y = pointers[y]
+        path.append(y)
+    return repair_bio([LABELS[y] for y in reversed(path)])
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_ner_decoder_matches_a_textbook_viterbi_ties_included(seed: int) -> None:
+    model = _model(seed)
+    tagger = NerTagger(model)
+    rng = random.Random(100 + seed)
+    named = 0
+    for length in [1, 2, 3, 5, 8, 13, 21] * 6:
+        words = [rng.choice(VOCABULARY) for _ in range(length)]
+        expected = _reference_tags(model, words)
+        assert tagger.tag(words) == expected, words
+        named += sum(tag != "O" for tag in expected)
+    assert named > 0  # the random models do put names on some words
