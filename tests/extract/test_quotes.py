@@ -8,13 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hadath.extract import speech_words
 from hadath.extract.gkg import gkg_quotations
 from hadath.extract.quotemarks import find_quoted_regions
 from hadath.extract.quotes import find_quotes
-from hadath.extract import speech_words
 from hadath.extract.speech import find_cues, word_in, words_in
 from hadath.records import Entity, Quote
-from hadath.text.tokens import tokenize
 from hadath.registry import get_component
 from hadath.text import split_sentences, tokenize
 from hadath.text.doc import Doc
