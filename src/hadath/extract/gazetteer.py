@@ -123,6 +123,9 @@ def phrase_keys(phrase: str) -> list[tuple[str, ...]]:
     return [v for v in variants if v and all(len(w) >= _MIN_KEY for w in v)]
 
 
+_STARTS_CACHE_LIMIT = 300_000  # words; about twice the ANT corpus's vocabulary
+
+
 class _Node:
     """A trie node: the entries of the phrase that ends here, and the words that go on."""
 
@@ -139,8 +142,12 @@ class Gazetteer:
     def __init__(self) -> None:
         self._root = _Node()
         self._size = 0
+        # Per surface word, the trie nodes its keys start (with the letters each key cuts):
+        # most words start no phrase, and then one look-up says so.
+        self._starts: dict[str, tuple[tuple[_Node, int], ...]] = {}
 
     def add(self, phrase: str, entry: Entry) -> None:
+        self._starts.clear()
         for keys in phrase_keys(phrase):
             node = self._root
             for key in keys:
@@ -155,10 +162,7 @@ class Gazetteer:
 
     def match_at(self, tokens: Sequence[Token], i: int) -> Match | None:
         """The longest phrase starting at tokens[i], or None."""
-        for key, cut in token_keys(tokens[i].text):
-            node = self._root.children.get(key)
-            if node is None:
-                continue
+        for node, cut in self._starts_of(tokens[i].text):
             best = (i + 1, node.entries) if node.entries else None
             j = i + 1
             while node.children and j < len(tokens):
@@ -172,6 +176,16 @@ class Gazetteer:
             if best is not None:
                 return Match(i, best[0], tuple(best[1]), cut)
         return None
+
+    def _starts_of(self, word: str) -> tuple[tuple[_Node, int], ...]:
+        starts = self._starts.get(word)
+        if starts is None:
+            children = self._root.children
+            starts = tuple((children[key], cut) for key, cut in token_keys(word)
+                           if key in children)
+            if len(self._starts) < _STARTS_CACHE_LIMIT:
+                self._starts[word] = starts
+        return starts
 
     def __len__(self) -> int:
         return self._size
