@@ -48,6 +48,18 @@ def _readings(word: str) -> frozenset[str]:
     return frozenset(stem for _, stem in strip_candidates(normalise_word(word)))
 
 
+@functools.lru_cache(maxsize=65536)
+def _readings_without_article(word: str) -> frozenset[str]:
+    """The word and its stems with only a conjunction or preposition stripped: a surname
+    does not recur with the article (a bride, \u0639\u0631\u0648\u0633, tagged as a name once
+    does not make the bride, \u0627\u0644\u0639\u0631\u0648\u0633, a person)."""
+    return frozenset(
+        stem
+        for prefix, stem in strip_candidates(normalise_word(word))
+        if not prefix.endswith(_ARTICLE)
+    )
+
+
 def _majority(counts: Counter[str]) -> str:
     return max(sorted(counts), key=counts.__getitem__)
 
@@ -138,7 +150,7 @@ def _fix_sentence(
             tags[i : i + length] = ["B-" + kind] + ["I-" + kind] * (length - 1)
             i += length
             continue
-        if not surnames.isdisjoint(readings):
+        if not surnames.isdisjoint(_readings_without_article(words[i])):
             tags[i] = "B-" + _PERSON
         i += 1
 

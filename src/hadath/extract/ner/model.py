@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import operator
 import struct
 from array import array
 from collections.abc import Sequence
@@ -19,7 +20,15 @@ from importlib.resources import files
 
 from hadath.errors import HadathError
 from hadath.extract.ner.consistency import propagate_names
-from hadath.extract.ner.features import BOUNDARY_WORD, word_features
+from hadath.extract.ner.features import (
+    BOUNDARY_PARTS,
+    BOUNDARY_WORD,
+    PAIR_KINDS,
+    PairParts,
+    pair_features,
+    pair_parts,
+    word_features,
+)
 
 __all__ = [
     "LABELS",
@@ -203,6 +212,15 @@ class NerTagger:
         ]
         self._blocks: dict[str, tuple[tuple[float, ...], ...]] = {}
         self._boundary = self._word_blocks(BOUNDARY_WORD)
+        # Features of a word with the word before it, if the model has any: their weights
+        # by name, and per word the summed weights (flat) and what the pair features read.
+        self._pair_weights = {
+            name: model.weights[i * _SLOTS : (i + 1) * _SLOTS]
+            for i, name in enumerate(model.features)
+            if name[:3] in PAIR_KINDS
+        }
+        self._flat: dict[str, tuple[list[float], PairParts]] = {}
+        self._pair_blocks: dict[tuple[str, str], tuple[tuple[float, ...], ...]] = {}
 
     @classmethod
     def load(cls) -> NerTagger:
@@ -218,11 +236,14 @@ class NerTagger:
             blocks.clear()
         edge = self._boundary
         rows = [edge, edge]
-        for word in words:
-            row = blocks.get(word)
-            if row is None:
-                row = blocks[word] = self._word_blocks(word)
-            rows.append(row)
+        if self._pair_weights:
+            rows += self._pair_rows(words)
+        else:
+            for word in words:
+                row = blocks.get(word)
+                if row is None:
+                    row = blocks[word] = self._word_blocks(word)
+                rows.append(row)
         rows += (edge, edge)
         emissions = [
             [
@@ -235,6 +256,41 @@ class NerTagger:
             )
         ]
         return repair_bio([LABELS[y] for y in self._viterbi(emissions)])
+
+    def _pair_rows(self, words: Sequence[str]) -> list[tuple[tuple[float, ...], ...]]:
+        """Each word's blocks with those of its pair features (with the word before) added;
+        cached per (word before, word), as most pairs fire no pair feature at all."""
+        cache = self._pair_blocks
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        rows = []
+        before = BOUNDARY_WORD
+        for word in words:
+            row = cache.get((before, word))
+            if row is None:
+                row = cache[(before, word)] = self._pair_row(before, word)
+            rows.append(row)
+            before = word
+        return rows
+
+    def _pair_row(self, before: str, word: str) -> tuple[tuple[float, ...], ...]:
+        flat, parts = self._word_flat(word)
+        before_parts = BOUNDARY_PARTS if before == BOUNDARY_WORD else self._word_flat(before)[1]
+        pair_weights = self._pair_weights
+        for feat in pair_features(before_parts, parts):
+            found = pair_weights.get(feat)
+            if found is not None:
+                flat = list(map(operator.add, flat, found))
+        return tuple(tuple(flat[o * _N_LABELS : (o + 1) * _N_LABELS]) for o in range(len(OFFSETS)))
+
+    def _word_flat(self, word: str) -> tuple[list[float], PairParts]:
+        found = self._flat.get(word)
+        if found is None:
+            if len(self._flat) > _CACHE_LIMIT:
+                self._flat.clear()
+            flat = [x for block in self._word_blocks(word) for x in block]
+            found = self._flat[word] = (flat, pair_parts(word, self.model.gazetteer))
+        return found
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of one document, with names kept consistent across it.
