@@ -20,6 +20,7 @@ from importlib.resources import files
 
 from hadath.errors import HadathError
 from hadath.extract.ner.consistency import propagate_names
+from hadath.extract.ner.coordination import split_coordinated
 from hadath.extract.ner.features import (
     BOUNDARY_PARTS,
     BOUNDARY_WORD,
@@ -228,7 +229,8 @@ class NerTagger:
         return _load_packaged()
 
     def tag(self, words: Sequence[str]) -> list[str]:
-        """BIO tags for `words`, one per word, as raw words of one sentence."""
+        """BIO tags for `words`, one per word, as raw words of one sentence; names joined by
+        wa- ("and") come out as two names (see `coordination.split_coordinated`)."""
         if not words:
             return []
         blocks = self._blocks
@@ -255,7 +257,8 @@ class NerTagger:
                 rows, rows[1:], rows[2:], rows[3:], rows[4:], strict=False
             )
         ]
-        return repair_bio([LABELS[y] for y in self._viterbi(emissions)])
+        tags = repair_bio([LABELS[y] for y in self._viterbi(emissions)])
+        return split_coordinated(words, tags, self.model.gazetteer)
 
     def _pair_rows(self, words: Sequence[str]) -> list[tuple[tuple[float, ...], ...]]:
         """Each word's blocks with those of its pair features (with the word before) added;
