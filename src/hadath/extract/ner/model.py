@@ -48,6 +48,7 @@ MODEL_FILE = "ner.model"
 
 _N_LABELS = len(LABELS)
 _SLOTS = len(OFFSETS) * _N_LABELS  # weights per feature: one per (offset, label)
+Row = tuple[tuple[float, ...], ...]  # a word's label scores, one block per offset
 _MAGIC = b"HADNER1\n"
 _FORBIDDEN = -1e9
 # Words seen while tagging are cached up to this many; news vocabulary repeats heavily.
@@ -211,7 +212,7 @@ class NerTagger:
             ]
             for y, label in enumerate(LABELS)
         ]
-        self._blocks: dict[str, tuple[tuple[float, ...], ...]] = {}
+        self._blocks: dict[str, Row] = {}
         self._boundary = self._word_blocks(BOUNDARY_WORD)
         # Features of a word with the word before it, if the model has any: their weights
         # by name, and per word the summed weights (flat) and what the pair features read.
@@ -220,8 +221,8 @@ class NerTagger:
             for i, name in enumerate(model.features)
             if name[:3] in PAIR_KINDS
         }
-        self._flat: dict[str, tuple[list[float], PairParts]] = {}
-        self._pair_blocks: dict[tuple[str, str], tuple[tuple[float, ...], ...]] = {}
+        self._flat: dict[str, tuple[Row, list[float], PairParts]] = {}
+        self._pair_blocks: dict[tuple[str, str], Row] = {}
 
     @classmethod
     def load(cls) -> NerTagger:
@@ -260,7 +261,7 @@ class NerTagger:
         tags = repair_bio([LABELS[y] for y in self._viterbi(emissions)])
         return split_coordinated(words, tags, self.model.gazetteer)
 
-    def _pair_rows(self, words: Sequence[str]) -> list[tuple[tuple[float, ...], ...]]:
+    def _pair_rows(self, words: Sequence[str]) -> list[Row]:
         """Each word's blocks with those of its pair features (with the word before) added;
         cached per (word before, word), as most pairs fire no pair feature at all."""
         cache = self._pair_blocks
@@ -276,23 +277,29 @@ class NerTagger:
             before = word
         return rows
 
-    def _pair_row(self, before: str, word: str) -> tuple[tuple[float, ...], ...]:
-        flat, parts = self._word_flat(word)
-        before_parts = BOUNDARY_PARTS if before == BOUNDARY_WORD else self._word_flat(before)[1]
+    def _pair_row(self, before: str, word: str) -> Row:
+        row, flat, parts = self._word_flat(word)
+        before_parts = BOUNDARY_PARTS if before == BOUNDARY_WORD else self._word_flat(before)[2]
         pair_weights = self._pair_weights
+        fired = False
         for feat in pair_features(before_parts, parts):
             found = pair_weights.get(feat)
             if found is not None:
                 flat = list(map(operator.add, flat, found))
+                fired = True
+        if not fired:  # most pairs: the word's own blocks, shared
+            return row
         return tuple(tuple(flat[o * _N_LABELS : (o + 1) * _N_LABELS]) for o in range(len(OFFSETS)))
 
-    def _word_flat(self, word: str) -> tuple[list[float], PairParts]:
+    def _word_flat(self, word: str) -> tuple[Row, list[float], PairParts]:
+        """The word's blocks, the same weights flat, and what its pair features read."""
         found = self._flat.get(word)
         if found is None:
             if len(self._flat) > _CACHE_LIMIT:
                 self._flat.clear()
-            flat = [x for block in self._word_blocks(word) for x in block]
-            found = self._flat[word] = (flat, pair_parts(word, self.model.gazetteer))
+            row = self._word_blocks(word)
+            flat = [x for block in row for x in block]
+            found = self._flat[word] = (row, flat, pair_parts(word, self.model.gazetteer))
         return found
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -303,15 +310,14 @@ class NerTagger:
         """
         return propagate_names(sentences, [self.tag(words) for words in sentences])
 
-    def _word_blocks(self, word: str) -> tuple[tuple[float, ...], ...]:
+    def _word_blocks(self, word: str) -> Row:
         """The word's summed weights, one block of label scores per offset (offset -2 first)."""
         weights = self.model.weights
         total = [0.0] * _SLOTS
         for feat in word_features(word, self.model.clusters, self.model.gazetteer):
             i = self._index.get(feat)
             if i is not None:
-                row = weights[i * _SLOTS : (i + 1) * _SLOTS]
-                total = [t + w for t, w in zip(total, row, strict=True)]
+                total = list(map(operator.add, total, weights[i * _SLOTS : (i + 1) * _SLOTS]))
         # In `tag`, the window row r_o holds the word at offset OFFSETS[o] and reads block o.
         return tuple(tuple(total[o * _N_LABELS : (o + 1) * _N_LABELS]) for o in range(len(OFFSETS)))
 
