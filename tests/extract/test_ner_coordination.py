@@ -36,13 +36,19 @@ def names(words: list[str], tags: list[str]) -> list[tuple[str, str]]:
             [("محمد وليد", "PER")],
         ),
         (["قال", "أبو", "وو"], ["O", "B-PER", "I-PER"], [("أبو وو", "PER")]),  # too short
+        (  # a foreign name that starts with W: no known word after the waw
+            ["قال", "كيفن", "واتكينز"],
+            ["O", "B-PER", "I-PER"],
+            [("كيفن واتكينز", "PER")],
+        ),
     ],
 )
 def test_ner_coordination_splits_names_joined_by_wa(
     words: list[str], tags: list[str], expected: list
 ) -> None:
     gazetteer = {"وليد": "PER-first", "سعيد": "PER-first"}
-    assert names(words, split_coordinated(words, tags, gazetteer)) == expected
+    known = {"لبنان", "جعفر"}
+    assert names(words, split_coordinated(words, tags, gazetteer, known)) == expected
 
 
 def test_ner_tagger_gives_coordinated_people_as_two_names() -> None:

@@ -259,7 +259,7 @@ class NerTagger:
             )
         ]
         tags = repair_bio([LABELS[y] for y in self._viterbi(emissions)])
-        return split_coordinated(words, tags, self.model.gazetteer)
+        return split_coordinated(words, tags, self.model.gazetteer, self.model.clusters)
 
     def _pair_rows(self, words: Sequence[str]) -> list[Row]:
         """Each word's blocks with those of its pair features (with the word before) added;
