@@ -215,13 +215,13 @@ class NerTagger:
         self._blocks: dict[str, Row] = {}
         self._boundary = self._word_blocks(BOUNDARY_WORD)
         # Features of a word with the word before it, if the model has any: their weights
-        # by name, and per word the summed weights (flat) and what the pair features read.
+        # by name, per word what the pair features read, per pair the summed blocks.
         self._pair_weights = {
             name: model.weights[i * _SLOTS : (i + 1) * _SLOTS]
             for i, name in enumerate(model.features)
             if name[:3] in PAIR_KINDS
         }
-        self._flat: dict[str, tuple[Row, list[float], PairParts]] = {}
+        self._parts: dict[str, PairParts] = {}
         self._pair_blocks: dict[tuple[str, str], Row] = {}
 
     @classmethod
@@ -262,45 +262,50 @@ class NerTagger:
         return split_coordinated(words, tags, self.model.gazetteer, self.model.clusters)
 
     def _pair_rows(self, words: Sequence[str]) -> list[Row]:
-        """Each word's blocks with those of its pair features (with the word before) added;
-        cached per (word before, word), as most pairs fire no pair feature at all."""
-        cache = self._pair_blocks
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
+        """Each word's blocks with those of its pair features (with the word before) added.
+
+        Most pairs fire no pair feature: a bigram check (one string, one lookup) lets them
+        share the word's own blocks. Pairs that fire, or where either word has gazetteer
+        classes (pc, cn, gg features), are summed once and cached per (word before, word).
+        """
+        blocks, parts_of, combined = self._blocks, self._parts, self._pair_blocks
+        if len(combined) > _CACHE_LIMIT:
+            combined.clear()
+            parts_of.clear()
+        pair_weights = self._pair_weights
+        gazetteer = self.model.gazetteer
         rows = []
-        before = BOUNDARY_WORD
+        before_word, before = BOUNDARY_WORD, BOUNDARY_PARTS
         for word in words:
-            row = cache.get((before, word))
+            row = blocks.get(word)
             if row is None:
-                row = cache[(before, word)] = self._pair_row(before, word)
+                row = blocks[word] = self._word_blocks(word)
+            parts = parts_of.get(word)
+            if parts is None:
+                parts = parts_of[word] = pair_parts(word, gazetteer)
+            if parts[1] or before[1] or "bg=" + before[0] + " " + parts[0] in pair_weights:
+                key = (before_word, word)
+                summed = combined.get(key)
+                if summed is None:
+                    summed = combined[key] = self._add_pairs(row, before, parts)
+                row = summed
             rows.append(row)
-            before = word
+            before_word, before = word, parts
         return rows
 
-    def _pair_row(self, before: str, word: str) -> Row:
-        row, flat, parts = self._word_flat(word)
-        before_parts = BOUNDARY_PARTS if before == BOUNDARY_WORD else self._word_flat(before)[2]
+    def _add_pairs(self, row: Row, before: PairParts, parts: PairParts) -> Row:
+        """`row` plus the weights of the pair features (`before`, word) that the model has."""
         pair_weights = self._pair_weights
-        fired = False
-        for feat in pair_features(before_parts, parts):
+        flat: list[float] | None = None
+        for feat in pair_features(before, parts):
             found = pair_weights.get(feat)
             if found is not None:
+                if flat is None:
+                    flat = [x for block in row for x in block]
                 flat = list(map(operator.add, flat, found))
-                fired = True
-        if not fired:  # most pairs: the word's own blocks, shared
+        if flat is None:
             return row
         return tuple(tuple(flat[o * _N_LABELS : (o + 1) * _N_LABELS]) for o in range(len(OFFSETS)))
-
-    def _word_flat(self, word: str) -> tuple[Row, list[float], PairParts]:
-        """The word's blocks, the same weights flat, and what its pair features read."""
-        found = self._flat.get(word)
-        if found is None:
-            if len(self._flat) > _CACHE_LIMIT:
-                self._flat.clear()
-            row = self._word_blocks(word)
-            flat = [x for block in row for x in block]
-            found = self._flat[word] = (row, flat, pair_parts(word, self.model.gazetteer))
-        return found
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of one document, with names kept consistent across it.
