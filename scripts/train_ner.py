@@ -7,8 +7,8 @@ Training data (both CC BY-SA 3.0, see src/hadath/models/ATTRIBUTION.md):
   AQMAR Arabic Wikipedia: train.txt and dev.txt; test.txt is held out.
 Gazetteer features: reference place lists under ../shared/reference/gazetteers and hadath's
 own lexicons (persons, organisations, roles, countries, places), stored in the model.
-Word-pair features (a word with the word before it) seen at least --pair-min-count times;
-one run per --seeds seed, the runs' weights averaged into the model.
+Optional word-pair features (a word with the word before it) seen at least --pair-min-count
+times; one run per --seeds seed, the runs' weights averaged into the model.
 With --tune, trains on the first 70% of NewsFANE and scores the 70-85% slice after every
 epoch instead (for choosing --epochs without looking at the held-out split).
 With --score MODEL, trains nothing and scores MODEL on the held-out splits.
@@ -109,7 +109,9 @@ ANT_ARTICLES = Path("corpora/ant/articles.jsonl")
 LEXICON_FILES = ("persons.tsv", "organisations.tsv", "roles.tsv", "countries.tsv", "places.tsv")
 PSEUDO_DOCUMENT = 10  # sentences on each side that stand for a scored sentence's article
 MIN_GAZETTEER_LETTERS = 3  # shorter "place names" are mostly particles ("ان", "له")
-PAIR_MIN_COUNT = 2  # word-pair features seen once are mostly noise (notes/ner.md, round 3)
+# Word-pair features (--pair-min-count 2) gain on the development slices but cost ~35% of
+# the tagger's cold speed and ~15% of the pipeline's (notes/ner.md, round 5): off.
+PAIR_MIN_COUNT = 0
 # One run per seed, weights averaged: +0.002 to +0.004 F1 over the best single seed on the
 # 70-85% slice (notes/ner.md, round 5); each seed adds ~2 min of training.
 SEEDS = (13, 14, 15)

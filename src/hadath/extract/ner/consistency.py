@@ -134,23 +134,26 @@ def _fix_sentence(
     by_first: dict[str, dict[Key, Counter[str]]],
     surnames: set[str],
 ) -> None:
+    firsts = by_first.keys()
     i = 0
     while i < len(words):
         if tags[i] != "O":
             i += 1
             continue
-        readings = _readings(words[i])
         best = None
-        for first in readings & by_first.keys():
-            found = _longest_repeat(words, tags, i, by_first[first])
-            if found is not None and (best is None or found[0] > best[0]):
-                best = found
+        if firsts:
+            readings = _readings(words[i])
+            if not readings.isdisjoint(firsts):
+                for first in readings & firsts:
+                    found = _longest_repeat(words, tags, i, by_first[first])
+                    if found is not None and (best is None or found[0] > best[0]):
+                        best = found
         if best is not None:
             length, kind = best
             tags[i : i + length] = ["B-" + kind] + ["I-" + kind] * (length - 1)
             i += length
             continue
-        if not surnames.isdisjoint(_readings_without_article(words[i])):
+        if surnames and not surnames.isdisjoint(_readings_without_article(words[i])):
             tags[i] = "B-" + _PERSON
         i += 1
 
