@@ -43,21 +43,19 @@ Key = tuple[str, ...]  # normalised words of a name
 
 
 @functools.lru_cache(maxsize=65536)
+def _word_readings(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The word and its clitic-stripped stems, normalised: all of them, and those with only
+    a conjunction or preposition stripped. A surname does not recur with the article (a
+    bride, \u0639\u0631\u0648\u0633, tagged as a name once does not make the bride,
+    \u0627\u0644\u0639\u0631\u0648\u0633, a person), so surnames match the second set."""
+    readings = strip_candidates(normalise_word(word))
+    every = frozenset(stem for _, stem in readings)
+    bare = frozenset(stem for prefix, stem in readings if not prefix.endswith(_ARTICLE))
+    return every, bare
+
+
 def _readings(word: str) -> frozenset[str]:
-    """The word and its clitic-stripped stems, normalised."""
-    return frozenset(stem for _, stem in strip_candidates(normalise_word(word)))
-
-
-@functools.lru_cache(maxsize=65536)
-def _readings_without_article(word: str) -> frozenset[str]:
-    """The word and its stems with only a conjunction or preposition stripped: a surname
-    does not recur with the article (a bride, \u0639\u0631\u0648\u0633, tagged as a name once
-    does not make the bride, \u0627\u0644\u0639\u0631\u0648\u0633, a person)."""
-    return frozenset(
-        stem
-        for prefix, stem in strip_candidates(normalise_word(word))
-        if not prefix.endswith(_ARTICLE)
-    )
+    return _word_readings(word)[0]
 
 
 def _majority(counts: Counter[str]) -> str:
@@ -153,7 +151,7 @@ def _fix_sentence(
             tags[i : i + length] = ["B-" + kind] + ["I-" + kind] * (length - 1)
             i += length
             continue
-        if surnames and not surnames.isdisjoint(_readings_without_article(words[i])):
+        if surnames and not surnames.isdisjoint(_word_readings(words[i])[1]):
             tags[i] = "B-" + _PERSON
         i += 1
 
