@@ -140,7 +140,7 @@ def _fix_sentence(
             continue
         best = None
         if firsts:
-            readings = _readings(words[i])
+            readings = _word_readings(words[i])[0]
             if not readings.isdisjoint(firsts):
                 for first in readings & firsts:
                     found = _longest_repeat(words, tags, i, by_first[first])
