@@ -1,6 +1,6 @@
 """Tagging speed of the NER tagger on raw words of ANT news articles.
 
-    python bench/bench_ner.py [--articles 500] [--profile]
+    python bench/bench_ner.py [--articles 500] [--model PATH] [--profile]
 
 Reads ../shared/corpora/ant/articles.jsonl (never committed); words are split on whitespace
 and punctuation, one sentence per line of text. Reports tokens per second on one core,
@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from hadath.extract.ner import NerTagger
+from hadath.extract.ner import NerModel, NerTagger
 from hadath.extract.ner.clusters import split_words
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -53,6 +53,7 @@ def tag_documents(tagger: NerTagger, documents: list[list[list[str]]]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--model", type=Path, help="a model file (default: the packaged one)")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     if not ARTICLES.exists():
@@ -62,7 +63,10 @@ def main() -> int:
     sentences = [words for sentences in documents for words in sentences]
     tokens = sum(map(len, sentences))
     started = time.perf_counter()
-    tagger = NerTagger.load()
+    if args.model:
+        tagger = NerTagger(NerModel.from_bytes(args.model.read_bytes()))
+    else:
+        tagger = NerTagger.load()
     print(f"model loaded in {time.perf_counter() - started:.2f} s")
     if args.profile:
         cProfile.runctx("tag_all(tagger, sentences)", globals(), locals(), "/tmp/bench_ner.prof")

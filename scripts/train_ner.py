@@ -7,6 +7,8 @@ Training data (both CC BY-SA 3.0, see src/hadath/models/ATTRIBUTION.md):
   AQMAR Arabic Wikipedia: train.txt and dev.txt; test.txt is held out.
 Gazetteer features: reference place lists under ../shared/reference/gazetteers and hadath's
 own lexicons (persons, organisations, roles, countries, places), stored in the model.
+Optional word-pair features (a word with the word before it) seen at least --pair-min-count
+times; one run per --seeds seed, the runs' weights averaged into the model.
 With --tune, trains on the first 70% of NewsFANE and scores the 70-85% slice after every
 epoch instead (for choosing --epochs without looking at the held-out split).
 With --score MODEL, trains nothing and scores MODEL on the held-out splits.
@@ -33,7 +35,7 @@ from hadath.extract.ner.features import normalise_word
 from hadath.extract.ner.gazetteer import build_lexicon_gazetteer, merge_gazetteers, prune_by_labels
 from hadath.extract.ner.model import MODEL_FILE, NerModel, NerTagger
 from hadath.extract.ner.scoring import score_entities
-from hadath.extract.ner.train import train_tagger
+from hadath.extract.ner.train import average_models, train_tagger
 from hadath.lexicon import version_of
 
 # NewsFANE fine types -> hadath's coarse types. None drops the type (its words become O).
@@ -107,6 +109,12 @@ ANT_ARTICLES = Path("corpora/ant/articles.jsonl")
 LEXICON_FILES = ("persons.tsv", "organisations.tsv", "roles.tsv", "countries.tsv", "places.tsv")
 PSEUDO_DOCUMENT = 10  # sentences on each side that stand for a scored sentence's article
 MIN_GAZETTEER_LETTERS = 3  # shorter "place names" are mostly particles ("ان", "له")
+# Word-pair features (--pair-min-count 2) gain on the development slices but cost ~35% of
+# the tagger's cold speed and ~15% of the pipeline's (notes/ner.md, round 5): off.
+PAIR_MIN_COUNT = 0
+# One run per seed, weights averaged: +0.002 to +0.004 F1 over the best single seed on the
+# 70-85% slice (notes/ner.md, round 5); each seed adds ~2 min of training.
+SEEDS = (13, 14, 15)
 
 log = logging.getLogger("train_ner")
 
@@ -195,9 +203,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--out", type=Path, default=Path("src/hadath/models"))
     parser.add_argument("--epochs", type=int, default=9)
-    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        nargs="+",
+        default=list(SEEDS),
+        help="shuffling seeds; with several, one run per seed and their weights averaged",
+    )
     parser.add_argument("--margin", type=float, default=20.0, help="cost-augmented training")
     parser.add_argument("--recall-weight", type=float, default=3.0, help="cost of O on a name")
+    parser.add_argument(
+        "--pair-min-count",
+        type=int,
+        default=PAIR_MIN_COUNT,
+        help="keep features of a word with the word before seen this often (0: none)",
+    )
     parser.add_argument("--tune", action="store_true", help="score a dev slice after each epoch")
     parser.add_argument(
         "--score", type=Path, metavar="MODEL", help="only score MODEL on the held-out splits"
@@ -239,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         time.perf_counter() - started,
     )
     meta = {
-        "version": 2,
+        "version": 3,
         "trained_on": {
             "NewsFANE_Gold_2014_170K.txt": f"first {TRAIN_SHARE:.0%} of sentences",
             "AQMAR": "train.txt + dev.txt",
@@ -250,17 +270,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sentences": len(train),
         "tokens": sum(len(words) for words, _ in train),
     }
-    model = train_tagger(
-        train,
-        epochs=args.epochs,
-        seed=args.seed,
-        clusters=clusters,
-        gazetteer=gazetteer,
-        meta=meta,
-        on_epoch=report_epoch,
-        margin=args.margin,
-        recall_weight=args.recall_weight,
-    )
+    runs = []
+    for seed in args.seeds:
+        runs.append(
+            train_tagger(
+                train,
+                epochs=args.epochs,
+                seed=seed,
+                clusters=clusters,
+                gazetteer=gazetteer,
+                meta=meta,
+                on_epoch=report_epoch,
+                margin=args.margin,
+                recall_weight=args.recall_weight,
+                pair_min_count=args.pair_min_count,
+            )
+        )
+        if len(args.seeds) > 1 and args.tune:
+            scores = format_scores(f"seed {seed} NewsFANE dev", NerTagger(runs[-1]), news_eval)
+            log.info("%s", scores)
+    model = runs[0] if len(runs) == 1 else average_models(runs)
+    if len(runs) > 1 and args.tune:
+        log.info("%s", format_scores("seeds averaged, NewsFANE dev", NerTagger(model), news_eval))
     log.info(
         "built and trained in %.1f s, %d features kept",
         time.perf_counter() - started,

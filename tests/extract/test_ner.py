@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from hadath.extract.ner import NerModel, NerTagger, bio_entities, repair_bio, score_entities
 from hadath.extract.ner.corpora import map_types, read_conll_lines, reattach_clitics
-from hadath.extract.ner.features import normalise_word, strip_candidates, word_features
+from hadath.extract.ner.features import (
+    BOUNDARY_PARTS,
+    normalise_word,
+    pair_features,
+    pair_parts,
+    strip_candidates,
+    word_features,
+)
 from hadath.extract.ner.gazetteer import build_lexicon_gazetteer, merge_gazetteers, prune_by_labels
 from hadath.extract.ner.model import LABELS, ModelFormatError
-from hadath.extract.ner.train import train_tagger
+from hadath.extract.ner.train import average_models, train_tagger
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 NEWSFANE = SHARED / "data" / "ner" / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
@@ -276,3 +284,79 @@ def test_ner_newsfane_reader_gives_surface_words() -> None:
     assert "\u0648\u0627\u0644\u0635\u0627\u062f\u0631\u0627\u062a" in words  # والصادرات
     assert all(len(w) == len(t) for w, t in sentences)
     assert all(repair_bio(t) == t for _, t in sentences)
+
+
+GAZETTEER = {"موسكو": "CAPITAL LOC", "روسي": "NISBA"}
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("والجزيرة", ("جزيره", ())),  # clitics and article off, teh marbuta folded
+        ("الجزيرة", ("جزيره", ())),
+        ("بموسكو", ("موسكو", ("CAPITAL", "LOC"))),
+        ("2018", ("digit", ())),
+        ("Reuters", ("Reuters", ())),
+    ],
+)
+def test_ner_pair_parts_are_the_shortest_stem_and_classes(word: str, parts: tuple) -> None:
+    assert pair_parts(word, GAZETTEER) == parts
+
+
+def test_ner_pair_features_combine_stems_and_classes() -> None:
+    assert pair_features(pair_parts("الجزيرة"), pair_parts("العربية")) == ["bg=جزيره عربيه"]
+    assert pair_features(BOUNDARY_PARTS, pair_parts("قال")) == ["bg=<s> قال"]
+    assert pair_features(pair_parts("الروسي", GAZETTEER), pair_parts("بموسكو", GAZETTEER)) == [
+        "bg=روسي موسكو",
+        "pc=روسي CAPITAL",
+        "pc=روسي LOC",
+        "cn=NISBA موسكو",
+        "gg=NISBA CAPITAL",
+        "gg=NISBA LOC",
+    ]
+
+
+# The Arabian peninsula and the channel: one word, two types, told apart by the word after.
+PAIR_CORPUS = [
+    (
+        ["تقع", "مكة", "في", "شبه", "الجزيرة", "العربية"],
+        ["O", "B-LOC", "O", "B-LOC", "I-LOC", "I-LOC"],
+    ),
+    (["قالت", "قناة", "الجزيرة", "القطرية"], ["O", "B-ORG", "I-ORG", "O"]),
+    (["عاش", "في", "الجزيرة", "العربية"], ["O", "O", "B-LOC", "I-LOC"]),
+    (["بثت", "الجزيرة", "الخبر"], ["O", "B-ORG", "O"]),
+    (["زار", "بوتين", "موسكو"], ["O", "B-PER", "B-LOC"]),
+]
+
+
+def test_ner_pair_training_keeps_pairs_seen_often_enough() -> None:
+    model = train_tagger(PAIR_CORPUS, epochs=4, seed=2, pair_min_count=2)
+    again = train_tagger(PAIR_CORPUS, epochs=4, seed=2, pair_min_count=2)
+    assert model.to_bytes() == again.to_bytes()
+    pairs = {f for f in model.features if f[:3] in ("bg=", "pc=", "cn=", "gg=")}
+    assert "bg=جزيره عربيه" in pairs  # twice in the corpus
+    assert "bg=بوتين موسكو" not in pairs  # once
+    assert model.meta["pair_min_count"] == 2
+    plain = train_tagger(PAIR_CORPUS, epochs=4, seed=2)
+    assert not any(f[:3] == "bg=" for f in plain.features)
+    tagger = NerTagger(NerModel.from_bytes(model.to_bytes()))
+    for words, tags in PAIR_CORPUS:
+        assert tagger.tag(words) == tags
+    words, tags = PAIR_CORPUS[2]
+    assert tagger.tag(words) == tags  # again, from the pair cache
+
+
+def test_ner_average_models_takes_the_mean_of_each_weight() -> None:
+    runs = [train_tagger(PAIR_CORPUS, epochs=3, seed=seed, pair_min_count=2) for seed in (1, 2)]
+    mean = average_models(runs)
+    assert list(mean.features) == sorted(set(runs[0].features) | set(runs[1].features))
+    assert mean.meta["seed"] == [1, 2]
+    name = next(f for f in runs[0].features if f in runs[1].features)
+    rows = [m.weights[m.features.index(name) * 35 :][:35] for m in (*runs, mean)]
+    halves = [(a + b) / 2 for a, b in zip(rows[0], rows[1], strict=True)]
+    assert rows[2].tolist() == pytest.approx(halves)
+    alone, tagger = NerTagger(average_models(runs[:1])), NerTagger(runs[0])
+    assert all(alone.tag(words) == tagger.tag(words) for words, _ in PAIR_CORPUS)
+    other = replace(runs[1], gazetteer={"موسكو": "LOC"})
+    with pytest.raises(ValueError, match="share clusters and gazetteer"):
+        average_models([runs[0], other])

@@ -75,3 +75,14 @@ def test_ner_tag_document_tags_sentences_like_tag_then_adds_repeats() -> None:
     assert ("ليتون", "PER") not in names(document[1], alone[1])  # the sentence tagger misses it
     assert ("ليتون", "PER") in names(document[1], tagged[1])
     assert ("الرياض", "LOC") in names(document[1], tagged[1])
+
+
+def test_ner_consistency_keeps_a_surname_off_the_same_word_with_the_article() -> None:
+    # عروس (a bride) mis-tagged as a name once: العروس next sentence stays a noun, while
+    # the same word behind a preposition (لعروس) is still the name.
+    sentences = [["طلب", "من", "عروس", "دفع", "مبلغ"], ["ونشرت", "العروس", "تعليقات"],
+                 ["وقال", "محامي", "لعروس"]]
+    tags = [["O", "O", "B-PER", "O", "O"], ["O", "O", "O"], ["O", "O", "O"]]
+    out = propagate_names(sentences, tags)
+    assert out[1] == ["O", "O", "O"]
+    assert out[2] == ["O", "O", "B-PER"]

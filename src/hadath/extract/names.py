@@ -2,7 +2,8 @@
 
 The tagger reads surface words; each span maps back to character offsets,
 starting after any conjunction or preposition glued to its first word
-(وصبري → صبري).
+(وصبري → صبري), also where the tokenizer left it on a word it does not know but the
+document names without it (لليتون after ليتون → ليتون).
 """
 
 from __future__ import annotations
@@ -11,10 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hadath.extract.ner import NerTagger
+from hadath.text.fold import fold, fold_str
 from hadath.text.spans import Span, Token
 from hadath.text.translit import latin_name
 
 __all__ = ["NameSpan", "find_names"]
+
+# Proclitic letters (WAW, FEH, BEH, LAM, KAF) glued to a name: و ف ب ل ك
+_CLITIC_LETTERS = frozenset("\u0648\u0641\u0628\u0644\u0643")
+_MIN_NAME_LETTERS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,22 +43,45 @@ def _spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _glued_start(token: Token, name_words: set[str]) -> int:
+    """Where a name starts in the first word of its span: `Token.name_start`, or after one
+    or two clitic letters the tokenizer left on a word it does not know, if the rest is a
+    name word elsewhere in the document (the document pass tags لليتون because ليتون is a
+    name there)."""
+    start = token.name_start
+    if start != token.start or not token.is_arabic:
+        return start
+    folded = fold(token.text)
+    for n in (1, 2):
+        rest = folded.text[n:]
+        if (len(rest) >= _MIN_NAME_LETTERS and rest in name_words
+                and all(c in _CLITIC_LETTERS for c in folded.text[:n])):
+            return token.start + folded.where[n]
+    return start
+
+
 def find_names(text: str, sentences: Sequence[Span], tokens: Sequence[Token],
                tagger: NerTagger | None = None) -> list[NameSpan]:
-    """Recognised name spans, sentence by sentence."""
+    """Recognised name spans, the document's sentences tagged together so that a name
+    found once is found where it recurs (`NerTagger.tag_document`)."""
     tagger = tagger or NerTagger.load()
-    found: list[NameSpan] = []
+    grouped: list[list[Token]] = []
     index = 0
     for sentence in sentences:
         words: list[Token] = []
         while index < len(tokens) and tokens[index].start < sentence.end:
             words.append(tokens[index])
             index += 1
-        if not words:
-            continue
-        for first, last, label in _spans(tagger.tag([t.text for t in words])):
-            start, end = words[first].name_start, words[last - 1].end
-            if start < end:
-                name = text[start:end]
-                found.append(NameSpan(start, end, name, label, latin_name(name)))
+        if words:
+            grouped.append(words)
+    tags = tagger.tag_document([[t.text for t in words] for words in grouped])
+    spans = [(words[first:last], label) for words, sentence_tags in zip(grouped, tags, strict=True)
+             for first, last, label in _spans(sentence_tags)]
+    name_words = {fold_str(text[t.name_start:t.end]) for span, _ in spans for t in span}
+    found: list[NameSpan] = []
+    for span, label in spans:
+        start, end = _glued_start(span[0], name_words), span[-1].end
+        if start < end:
+            name = text[start:end]
+            found.append(NameSpan(start, end, name, label, latin_name(name)))
     return found

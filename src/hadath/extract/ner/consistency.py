@@ -43,9 +43,19 @@ Key = tuple[str, ...]  # normalised words of a name
 
 
 @functools.lru_cache(maxsize=65536)
+def _word_readings(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The word and its clitic-stripped stems, normalised: all of them, and those with only
+    a conjunction or preposition stripped. A surname does not recur with the article (a
+    bride, \u0639\u0631\u0648\u0633, tagged as a name once does not make the bride,
+    \u0627\u0644\u0639\u0631\u0648\u0633, a person), so surnames match the second set."""
+    readings = strip_candidates(normalise_word(word))
+    every = frozenset(stem for _, stem in readings)
+    bare = frozenset(stem for prefix, stem in readings if not prefix.endswith(_ARTICLE))
+    return every, bare
+
+
 def _readings(word: str) -> frozenset[str]:
-    """The word and its clitic-stripped stems, normalised."""
-    return frozenset(stem for _, stem in strip_candidates(normalise_word(word)))
+    return _word_readings(word)[0]
 
 
 def _majority(counts: Counter[str]) -> str:
@@ -122,23 +132,26 @@ def _fix_sentence(
     by_first: dict[str, dict[Key, Counter[str]]],
     surnames: set[str],
 ) -> None:
+    firsts = by_first.keys()
     i = 0
     while i < len(words):
         if tags[i] != "O":
             i += 1
             continue
-        readings = _readings(words[i])
         best = None
-        for first in readings & by_first.keys():
-            found = _longest_repeat(words, tags, i, by_first[first])
-            if found is not None and (best is None or found[0] > best[0]):
-                best = found
+        if firsts:
+            readings = _word_readings(words[i])[0]
+            if not readings.isdisjoint(firsts):
+                for first in readings & firsts:
+                    found = _longest_repeat(words, tags, i, by_first[first])
+                    if found is not None and (best is None or found[0] > best[0]):
+                        best = found
         if best is not None:
             length, kind = best
             tags[i : i + length] = ["B-" + kind] + ["I-" + kind] * (length - 1)
             i += length
             continue
-        if not surnames.isdisjoint(readings):
+        if surnames and not surnames.isdisjoint(_word_readings(words[i])[1]):
             tags[i] = "B-" + _PERSON
         i += 1
 

@@ -10,10 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["BOUNDARY_WORD", "normalise_word", "strip_candidates", "word_features"]
+__all__ = [
+    "BOUNDARY_PARTS",
+    "BOUNDARY_WORD",
+    "PAIR_KINDS",
+    "normalise_word",
+    "pair_features",
+    "pair_parts",
+    "strip_candidates",
+    "word_features",
+]
 
 # Stands for the words beyond either end of a sentence.
 BOUNDARY_WORD = "<s>"
+# What a pair feature knows of a word: its shortest stem and its gazetteer classes.
+PairParts = tuple[str, tuple[str, ...]]
+BOUNDARY_PARTS: PairParts = (BOUNDARY_WORD, ())
+# Prefixes of the features of a word with the word before it (see `pair_features`).
+PAIR_KINDS = ("bg=", "pc=", "cn=", "gg=")
 
 _ALEF = "\u0627"  # ARABIC LETTER ALEF
 _YEH = "\u064a"  # ARABIC LETTER YEH
@@ -127,8 +141,44 @@ def word_features(
                 feats.extend(f"c{level}={c}" for level, c in enumerate(found))
                 break
     if gazetteer:
-        found = {c for _, r in readings if r in gazetteer for c in gazetteer[r].split()}
-        feats.extend("g=" + c for c in sorted(found))
+        feats.extend("g=" + c for c in _classes(readings, gazetteer))
+    return feats
+
+
+def _classes(readings: list[tuple[str, str]], gazetteer: Mapping[str, str]) -> list[str]:
+    return sorted({c for _, r in readings if r in gazetteer for c in gazetteer[r].split()})
+
+
+def pair_parts(word: str, gazetteer: Mapping[str, str] | None = None) -> PairParts:
+    """What `pair_features` reads of a raw word: its shortest stem (clitics and article
+    stripped, so "والجزيره" and "الجزيره" agree) and its gazetteer classes.
+    Words that are not Arabic keep their kind (`k=` feature) as stem."""
+    if word == BOUNDARY_WORD:
+        return BOUNDARY_PARTS
+    norm = normalise_word(word)
+    kind = _word_kind(norm)
+    if kind != "ar":
+        return (norm if kind in ("latin", "mixed") or kind.startswith("punct") else kind), ()
+    readings = strip_candidates(norm)
+    stem = max(readings, key=lambda r: len(r[0]))[1]
+    return stem, tuple(_classes(readings, gazetteer)) if gazetteer else ()
+
+
+def pair_features(before: PairParts, word: PairParts) -> list[str]:
+    """Features of a word with the word before it, scored like the word's own features.
+
+    `bg` the two stems (a bigram: "الجزيره العربيه" is a place, "الجزيره" alone often
+    the channel), `pc` the stem before and each class of the word, `cn` each class before
+    and the word's stem, `gg` each pair of classes.
+    """
+    stem_b, classes_b = before
+    stem, classes = word
+    feats = ["bg=" + stem_b + " " + stem]
+    if classes:
+        feats.extend("pc=" + stem_b + " " + c for c in classes)
+    if classes_b:
+        feats.extend("cn=" + c + " " + stem for c in classes_b)
+        feats.extend("gg=" + cb + " " + c for cb in classes_b for c in classes)
     return feats
 
 

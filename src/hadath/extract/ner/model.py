@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import operator
 import struct
 from array import array
 from collections.abc import Sequence
@@ -19,7 +20,16 @@ from importlib.resources import files
 
 from hadath.errors import HadathError
 from hadath.extract.ner.consistency import propagate_names
-from hadath.extract.ner.features import BOUNDARY_WORD, word_features
+from hadath.extract.ner.coordination import split_coordinated
+from hadath.extract.ner.features import (
+    BOUNDARY_PARTS,
+    BOUNDARY_WORD,
+    PAIR_KINDS,
+    PairParts,
+    pair_features,
+    pair_parts,
+    word_features,
+)
 
 __all__ = [
     "LABELS",
@@ -38,6 +48,7 @@ MODEL_FILE = "ner.model"
 
 _N_LABELS = len(LABELS)
 _SLOTS = len(OFFSETS) * _N_LABELS  # weights per feature: one per (offset, label)
+Row = tuple[tuple[float, ...], ...]  # a word's label scores, one block per offset
 _MAGIC = b"HADNER1\n"
 _FORBIDDEN = -1e9
 # Words seen while tagging are cached up to this many; news vocabulary repeats heavily.
@@ -199,8 +210,17 @@ class NerTagger:
 
         self._to_any = tuple(tuple(into(y, p) for p in range(_N_LABELS)) for y in (0, 1, 3, 5))
         self._to_inside = tuple((into(y, y - 1), into(y, y)) for y in (2, 4, 6))
-        self._blocks: dict[str, tuple[tuple[float, ...], ...]] = {}
+        self._blocks: dict[str, Row] = {}
         self._boundary = self._word_blocks(BOUNDARY_WORD)
+        # Features of a word with the word before it, if the model has any: their weights
+        # by name, per word what the pair features read, per pair the summed blocks.
+        self._pair_weights = {
+            name: model.weights[i * _SLOTS : (i + 1) * _SLOTS]
+            for i, name in enumerate(model.features)
+            if name[:3] in PAIR_KINDS
+        }
+        self._parts: dict[str, PairParts] = {}
+        self._pair_blocks: dict[tuple[str, str], Row] = {}
 
     @classmethod
     def load(cls) -> NerTagger:
@@ -208,7 +228,8 @@ class NerTagger:
         return _load_packaged()
 
     def tag(self, words: Sequence[str]) -> list[str]:
-        """BIO tags for `words`, one per word, as raw words of one sentence."""
+        """BIO tags for `words`, one per word, as raw words of one sentence; names joined by
+        wa- ("and") come out as two names (see `coordination.split_coordinated`)."""
         if not words:
             return []
         blocks = self._blocks
@@ -216,13 +237,63 @@ class NerTagger:
             blocks.clear()
         edge = self._boundary
         rows = [edge, edge]
+        if self._pair_weights:
+            rows += self._pair_rows(words)
+        else:
+            for word in words:
+                row = blocks.get(word)
+                if row is None:
+                    row = blocks[word] = self._word_blocks(word)
+                rows.append(row)
+        rows += (edge, edge)
+        tags = repair_bio([LABELS[y] for y in self._viterbi(rows)])
+        return split_coordinated(words, tags, self.model.gazetteer, self.model.clusters)
+
+    def _pair_rows(self, words: Sequence[str]) -> list[Row]:
+        """Each word's blocks with those of its pair features (with the word before) added.
+
+        Most pairs fire no pair feature: a bigram check (one string, one lookup) lets them
+        share the word's own blocks. Pairs that fire, or where either word has gazetteer
+        classes (pc, cn, gg features), are summed once and cached per (word before, word).
+        """
+        blocks, parts_of, combined = self._blocks, self._parts, self._pair_blocks
+        if len(combined) > _CACHE_LIMIT:
+            combined.clear()
+            parts_of.clear()
+        pair_weights = self._pair_weights
+        gazetteer = self.model.gazetteer
+        rows = []
+        before_word, before = BOUNDARY_WORD, BOUNDARY_PARTS
         for word in words:
             row = blocks.get(word)
             if row is None:
                 row = blocks[word] = self._word_blocks(word)
+            parts = parts_of.get(word)
+            if parts is None:
+                parts = parts_of[word] = pair_parts(word, gazetteer)
+            if parts[1] or before[1] or "bg=" + before[0] + " " + parts[0] in pair_weights:
+                key = (before_word, word)
+                summed = combined.get(key)
+                if summed is None:
+                    summed = combined[key] = self._add_pairs(row, before, parts)
+                row = summed
             rows.append(row)
-        rows += (edge, edge)
-        return repair_bio([LABELS[y] for y in self._viterbi(rows)])
+            before_word, before = word, parts
+        return rows
+
+    def _add_pairs(self, row: Row, before: PairParts, parts: PairParts) -> Row:
+        """`row` plus the weights of the pair features (`before`, word) that the model has."""
+        pair_weights = self._pair_weights
+        flat: list[float] | None = None
+        for feat in pair_features(before, parts):
+            found = pair_weights.get(feat)
+            if found is not None:
+                if flat is None:
+                    flat = [x for block in row for x in block]
+                flat = list(map(operator.add, flat, found))
+        if flat is None:
+            return row
+        return tuple(tuple(flat[o * _N_LABELS : (o + 1) * _N_LABELS]) for o in range(len(OFFSETS)))
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of one document, with names kept consistent across it.
@@ -232,7 +303,7 @@ class NerTagger:
         """
         return propagate_names(sentences, [self.tag(words) for words in sentences])
 
-    def _word_blocks(self, word: str) -> tuple[tuple[float, ...], ...]:
+    def _word_blocks(self, word: str) -> Row:
         """The word's summed weights, one block of label scores per offset (offset -2 first)."""
         weights, index = self.model.weights, self._index
         found = [index.get(feat) for feat in

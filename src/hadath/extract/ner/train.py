@@ -9,12 +9,19 @@ from __future__ import annotations
 import logging
 import random
 from array import array
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
-from hadath.extract.ner.features import BOUNDARY_WORD, word_features
+from hadath.extract.ner.features import (
+    BOUNDARY_PARTS,
+    BOUNDARY_WORD,
+    pair_features,
+    pair_parts,
+    word_features,
+)
 from hadath.extract.ner.model import LABELS, OFFSETS, NerModel, allowed_transition
 
-__all__ = ["train_tagger"]
+__all__ = ["average_models", "train_tagger"]
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +118,7 @@ def _encode(
     sentences: Sequence[tuple[Sequence[str], Sequence[str]]],
     clusters: Mapping[str, tuple[int, ...]],
     gazetteer: Mapping[str, str],
+    pair_min_count: int = 0,
 ) -> tuple[list[Encoded], list[str]]:
     index: dict[str, int] = {}
     by_word: dict[str, list[int]] = {}
@@ -121,12 +129,40 @@ def _encode(
             by_word[word] = [index.setdefault(f, len(index)) for f in feats]
         return by_word[word]
 
+    pairs = _pair_feature_lists(sentences, gazetteer) if pair_min_count else None
+    kept_pairs: set[str] = set()
+    if pairs is not None:
+        counts = Counter(f for sentence in pairs for position in sentence for f in position)
+        kept_pairs = {f for f, n in counts.items() if n >= pair_min_count}
     label_id = {label: i for i, label in enumerate(LABELS)}
     encoded = []
-    for words, tags in sentences:
+    for k, (words, tags) in enumerate(sentences):
         padded = [BOUNDARY_WORD] * _PAD + list(words) + [BOUNDARY_WORD] * _PAD
-        encoded.append(([ids(w) for w in padded], [label_id[t] for t in tags]))
+        feats = [list(ids(w)) for w in padded]
+        if pairs is not None:
+            for t, position in enumerate(pairs[k]):
+                kept = [f for f in position if f in kept_pairs]
+                feats[_PAD + t] += [index.setdefault(f, len(index)) for f in kept]
+        encoded.append((feats, [label_id[t] for t in tags]))
     return encoded, list(index)
+
+
+def _pair_feature_lists(
+    sentences: Sequence[tuple[Sequence[str], Sequence[str]]], gazetteer: Mapping[str, str]
+) -> list[list[list[str]]]:
+    """Per sentence, per word, its pair features with the word before (as the tagger has them)."""
+    parts: dict[str, tuple[str, tuple[str, ...]]] = {}
+    out = []
+    for words, _ in sentences:
+        before = BOUNDARY_PARTS
+        sentence = []
+        for word in words:
+            if word not in parts:
+                parts[word] = pair_parts(word, gazetteer)
+            sentence.append(pair_features(before, parts[word]))
+            before = parts[word]
+        out.append(sentence)
+    return out
 
 
 def train_tagger(
@@ -140,6 +176,7 @@ def train_tagger(
     on_epoch: Callable[[int, NerModel], None] | None = None,
     margin: float = 0.0,
     recall_weight: float = 1.0,
+    pair_min_count: int = 0,
 ) -> NerModel:
     """Train a tagger on (words, BIO tags) sentences; tags must be drawn from LABELS.
 
@@ -155,10 +192,14 @@ def train_tagger(
             `margin` more, so updates continue until gold wins by that much.
         recall_weight: the cost of O on a gold name token is `margin * recall_weight`; above
             1 it trades precision for recall (Mohit et al. 2012, recall-oriented perceptron).
+        pair_min_count: above 0, each word also gets features with the word before it
+            (`features.pair_features`), those seen at least this often in `sentences`.
     """
     clusters = dict(clusters or {})
     gazetteer = dict(gazetteer or {})
-    encoded, features = _encode([s for s in sentences if s[0]], clusters, gazetteer)
+    encoded, features = _encode(
+        [s for s in sentences if s[0]], clusters, gazetteer, pair_min_count
+    )
     model = _Perceptron(len(features))
     rng = random.Random(seed)
     order = list(range(len(encoded)))
@@ -181,6 +222,8 @@ def train_tagger(
     meta = {**(meta or {}), "epochs": epochs, "seed": seed}
     if margin:
         meta.update(margin=margin, recall_weight=recall_weight)
+    if pair_min_count:
+        meta.update(pair_min_count=pair_min_count)
     return _finish(model, features, clusters, gazetteer, meta)
 
 
@@ -201,3 +244,34 @@ def _finish(
             kept.fromlist(row.tolist())
     transitions = array("f", model.averaged(model.trans, model.trans_sums))
     return NerModel(tuple(kept_names), kept, transitions, clusters, gazetteer, dict(meta or {}))
+
+
+def average_models(models: Sequence[NerModel]) -> NerModel:
+    """One model whose weights are the mean of `models`' (a feature a run pruned counts 0).
+
+    Runs with different shuffling seeds make different mistakes; their mean is steadier
+    than any one of them. Features come out sorted by name, so the result does not depend
+    on each run's feature order; the models must share clusters and gazetteer.
+
+    Raises:
+        ValueError: no models, or models built on different clusters or gazetteers.
+    """
+    if not models:
+        raise ValueError("no models to average")
+    first = models[0]
+    if any(m.clusters != first.clusters or m.gazetteer != first.gazetteer for m in models):
+        raise ValueError("models to average must share clusters and gazetteer")
+    totals: dict[str, list[float]] = {}
+    for m in models:
+        for i, name in enumerate(m.features):
+            row = m.weights[i * _SLOTS : (i + 1) * _SLOTS].tolist()
+            held = totals.get(name)
+            totals[name] = row if held is None else [a + b for a, b in zip(held, row, strict=True)]
+    n = len(models)
+    names = sorted(totals)
+    weights = array("f", (x / n for name in names for x in totals[name]))
+    transitions = array(
+        "f", (sum(column) / n for column in zip(*(m.transitions for m in models), strict=True))
+    )
+    meta = {**first.meta, "seed": [m.meta.get("seed") for m in models]}
+    return NerModel(tuple(names), weights, transitions, first.clusters, first.gazetteer, meta)
