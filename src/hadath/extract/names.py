@@ -62,8 +62,11 @@ def _glued_start(token: Token, name_words: set[str]) -> int:
 
 def find_names(text: str, sentences: Sequence[Span], tokens: Sequence[Token],
                tagger: NerTagger | None = None) -> list[NameSpan]:
-    """Recognised name spans, the document's sentences tagged together so that a name
-    found once is found where it recurs (`NerTagger.tag_document`)."""
+    """Recognised name spans, sentence by sentence.
+
+    Not `NerTagger.tag_document`: its consistency pass adds 0.013 held-out F1 but cost
+    1.3 ms per ANT article in the pipeline (13% of coding), and lowered quotes F1 on the
+    dev gold (notes/ner.md, notes/performance.md)."""
     tagger = tagger or NerTagger.load()
     grouped: list[list[Token]] = []
     index = 0
@@ -74,7 +77,7 @@ def find_names(text: str, sentences: Sequence[Span], tokens: Sequence[Token],
             index += 1
         if words:
             grouped.append(words)
-    tags = tagger.tag_document([[t.text for t in words] for words in grouped])
+    tags = [tagger.tag([t.text for t in words]) for words in grouped]
     spans = [(words[first:last], label) for words, sentence_tags in zip(grouped, tags, strict=True)
              for first, last, label in _spans(sentence_tags)]
     name_words = {fold_str(text[t.name_start:t.end]) for span, _ in spans for t in span}
