@@ -163,3 +163,22 @@ def test_actors_unknown_person_takes_the_country_of_their_sentence() -> None:
     text = ("قالت إسرائيل إنها ترحب بالقرار. وقال ريتشارد جرينيل، الذي أدى اليمين سفيرا "
             "للولايات المتحدة، إن الاتفاق مهم. ورحبت إسرائيل مجددا.")
     assert ("ريتشارد جرينيل", "USA") in _coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # "of Moroccan origin": the activist in Paris is not Moroccan, nor are the police
+        ("وقال الناشط أحمد حسن وهو من أصل مغربي إن الشرطة اعتقلت المتظاهرين في باريس.",
+         [("أحمد حسن", "FRAOPP"), ("الشرطة", "FRACOP")], "MAR"),
+        ("وقال جون سميث، وهو بريطاني من أصل عراقي، إن الحكومة أخطأت.",
+         [("جون سميث", "GBR"), ("الحكومة", "GBRGOV")], "IRQ"),
+        ("قالت النائبة الأمريكية إلهان عمر ذات الأصول الصومالية إن القرار خاطئ.",
+         [("النائبة الأمريكية", "USALEG")], "SOM"),
+    ],
+)
+def test_actors_a_nisba_of_origin_gives_no_country(text: str, expected: list, absent: str) -> None:
+    coded = _coded(text)
+    for pair in expected:
+        assert pair in coded
+    assert not any(code and code.startswith(absent) for _, code in coded)

@@ -54,6 +54,8 @@ _LINK_WORDS = frozenset(fold_str(w) for w in ("باسم", "في", "لدى", "م�
 _NAMING_NOUNS = frozenset(fold_str(w) for w in (
     "مؤتمر", "قمة", "اتفاق", "اتفاقية", "مسار", "محادثات", "مفاوضات", "إعلان", "منتدى", "جولة",
     "بيان", "معاهدة", "مباحثات", "اجتماع", "عملية", "مطار", "جامعة"))
+# Origin words: the nisba after them is a family's origin (من أصل مغربي), not a party.
+_ORIGIN_WORDS = frozenset(fold_str(w) for w in ("أصل", "أصول", "الأصل", "الأصول"))
 # Nouns after which a place name is a place (مدينة سرت، محافظة إدلب).
 _PLACE_CUES = frozenset(fold_str(w) for w in (
     "مدينة", "المدينة", "بلدة", "البلدة", "قرية", "القرية", "محافظة", "ولاية", "إقليم", "منطقة",
@@ -121,6 +123,12 @@ class _Coder:
         return match.start > 0 and any(
             k in _NAMING_NOUNS for k in bare_keys(self.tokens[match.start - 1].text))
 
+    def after_origin_word(self, match: Match) -> bool:
+        """A nisba after أصل / أصول (من أصل مغربي، ذات الأصول الصومالية) tells where a
+        person's family comes from: no party, and not the person's country."""
+        return match.start > 0 and not _ORIGIN_WORDS.isdisjoint(
+            bare_keys(self.tokens[match.start - 1].text))
+
     def code(self, matches: list[Match], names: Sequence[NameSpan]) -> list[Mention]:
         self.person_spans = Intervals([(n.start, n.end) for n in names if n.type == "PER"])
         self.place_spans = Intervals([(n.start, n.end) for n in names if n.type == "LOC"])
@@ -141,6 +149,9 @@ class _Coder:
             return self.code_role(matches, i)
         elif best.kind == "organisation":
             self.add(match, "ORG", best.via, best.code, best.name, "organisation lexicon")
+        elif best.kind == "country" and best.via in ("nisba", "plural") and \
+                self.after_origin_word(match):
+            pass
         elif best.kind == "country" and best.via != "nisba" and self.after_naming_noun(match):
             self.add(match, "LOC", "place", None, best.name, "place in a name")
         elif best.kind == "country" and (city := self.city_of_named_country(match)):
