@@ -18,6 +18,7 @@ How a mention gets its code, in order:
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -96,6 +97,7 @@ class _Coder:
 
     def __init__(self, text: str, tokens: Sequence[Token], day: datetime.date | None) -> None:
         self.text, self.tokens, self.day = text, tokens, day
+        self.token_starts = [t.start for t in tokens]
         self.mentions: list[Mention] = []
 
     def country_of(self, match: Match) -> Entry | None:
@@ -303,7 +305,14 @@ class _Coder:
                                          basis))
 
     def _between(self, start: int, end: int) -> list[Token]:
-        return [t for t in self.tokens if start <= t.start and t.end <= end]
+        """The tokens inside text[start:end] (found by bisection: asked once per name)."""
+        tokens, found = self.tokens, []
+        i = bisect_left(self.token_starts, start)
+        # tokens do not overlap: after the first that ends past `end`, none fits either
+        while i < len(tokens) and tokens[i].end <= end:
+            found.append(tokens[i])
+            i += 1
+        return found
 
     def title_before(self, name: NameSpan, titles: Sequence[Mention]) -> tuple[int, Mention | None]:
         """The title that ends at most two name-like words (or a comma) before `name`, and

@@ -151,7 +151,7 @@ def link_surnames(text: str, tokens: Sequence[Token], mentions: list[Mention]) -
     for m in linked:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     for token in tokens:
-        if not token.is_arabic or any(covered[token.start:token.end]):
+        if not token.is_arabic or covered.find(1, token.start, token.end) >= 0:
             continue
         for key, cut in token_keys(token.text):
             person = surnames.get(key)
