@@ -121,14 +121,9 @@ class _Coder:
         (وزيري خارجية، قائد الجيش); a definite noun ends its phrase (الشرطة المتظاهرين)."""
         return not fold_str(self.tokens[match.end - 1].text).startswith(_ARTICLE)
 
-    def after_naming_noun(self, match: Match) -> bool:
-        return match.start > 0 and any(
-            k in _NAMING_NOUNS for k in bare_keys(self.tokens[match.start - 1].text))
-
-    def after_origin_word(self, match: Match) -> bool:
-        """A nisba after أصل / أصول (من أصل مغربي، ذات الأصول الصومالية) tells where a
-        person's family comes from: no party, and not the person's country."""
-        return match.start > 0 and not _ORIGIN_WORDS.isdisjoint(
+    def word_before_in(self, match: Match, words: frozenset[str]) -> bool:
+        """The word before the match, less its clitics, is one of `words`."""
+        return match.start > 0 and not words.isdisjoint(
             bare_keys(self.tokens[match.start - 1].text))
 
     def code(self, matches: list[Match], names: Sequence[NameSpan]) -> list[Mention]:
@@ -145,16 +140,17 @@ class _Coder:
     def code_one(self, matches: list[Match], i: int) -> int:
         match = matches[i]
         best = match.best
+        if best.kind == "country" and best.via in ("nisba", "plural") and \
+                self.word_before_in(match, _ORIGIN_WORDS):
+            return i + 1  # من أصل مغربي: a family's origin, no party and no one's country
         if best.kind == "person":
             self.add_person(matches, i)
         elif best.kind == "role":
             return self.code_role(matches, i)
         elif best.kind == "organisation":
             self.add(match, "ORG", best.via, best.code, best.name, "organisation lexicon")
-        elif best.kind == "country" and best.via in ("nisba", "plural") and \
-                self.after_origin_word(match):
-            pass
-        elif best.kind == "country" and best.via != "nisba" and self.after_naming_noun(match):
+        elif best.kind == "country" and best.via != "nisba" and \
+                self.word_before_in(match, _NAMING_NOUNS):
             self.add(match, "LOC", "place", None, best.name, "place in a name")
         elif best.kind == "country" and (city := self.city_of_named_country(match)):
             self.add(match, "LOC", "place", None, city, "city after its country's name")
