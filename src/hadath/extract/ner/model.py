@@ -210,6 +210,12 @@ class NerTagger:
 
         self._to_any = tuple(tuple(into(y, p) for p in range(_N_LABELS)) for y in (0, 1, 3, 5))
         self._to_inside = tuple((into(y, y - 1), into(y, y)) for y in (2, 4, 6))
+        # How far any label may trail O at one word and still be the better predecessor of
+        # an O or B-X at the next: when O leads every other label by more, O is the best
+        # predecessor of all four (the decoder's shortcut). The margin covers rounding.
+        self._o_lead = max(
+            into(y, p) - into(y, 0) for y in (0, 1, 3, 5) for p in range(1, _N_LABELS)
+        ) + 1e-6
         self._blocks: dict[str, Row] = {}
         self._boundary = self._word_blocks(BOUNDARY_WORD)
         # Features of a word with the word before it, if the model has any: their weights
@@ -325,6 +331,8 @@ class NerTagger:
         """
         to_o, to_bper, to_borg, to_bloc = self._to_any
         (b_iper, i_iper), (b_iorg, i_iorg), (b_iloc, i_iloc) = self._to_inside
+        o_o, o_bper, o_borg, o_bloc = to_o[0], to_bper[0], to_borg[0], to_bloc[0]
+        o_lead = self._o_lead
         windows = zip(rows, rows[1:], rows[2:], rows[3:], rows[4:], strict=False)
         r0, r1, r2, r3, r4 = next(windows)
         score = [s + (a + b + c + d + e) for s, a, b, c, d, e in
@@ -336,6 +344,16 @@ class NerTagger:
                 for a, b, c, d, e in zip(r0[0], r1[1], r2[2], r3[3], r4[4], strict=True)
             ]
             s0, s1, s2, s3, s4, s5, s6 = score
+            if s0 - o_lead >= max(s1, s2, s3, s4, s5, s6):
+                # O leads: it is the best predecessor of O and every B-X, ties included
+                # (O is the lowest label index).
+                n2, p2 = (s2 + i_iper, 2) if s2 + i_iper > s1 + b_iper else (s1 + b_iper, 1)
+                n4, p4 = (s4 + i_iorg, 4) if s4 + i_iorg > s3 + b_iorg else (s3 + b_iorg, 3)
+                n6, p6 = (s6 + i_iloc, 6) if s6 + i_iloc > s5 + b_iloc else (s5 + b_iloc, 5)
+                score = [s0 + o_o + e0, s0 + o_bper + e1, n2 + e2, s0 + o_borg + e3, n4 + e4,
+                         s0 + o_bloc + e5, n6 + e6]
+                back.append((0, 0, p2, 0, p4, 0, p6))
+                continue
             c = [s0 + to_o[0], s1 + to_o[1], s2 + to_o[2], s3 + to_o[3], s4 + to_o[4],
                  s5 + to_o[5], s6 + to_o[6]]
             n0 = max(c)
