@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hadath.text import Folded, fold, fold_str
 from hadath.text.fold import strip_marks
+
+# The module itself (hadath.text re-exports a function under the same name).
+fold_module = importlib.import_module("hadath.text.fold")
 
 
 @pytest.mark.parametrize(
@@ -66,3 +73,24 @@ def test_fold_without_drops_has_identity_map() -> None:
 
 def test_strip_marks_keeps_hamza_and_ta_marbuta() -> None:
     assert strip_marks("إِلَى الحُكُومَةِ") == "إلى الحكومة"
+
+
+
+_FOLDING_CHARS = "".join(src for src, _ in fold_module._REPLACEMENTS) + fold_module._DROP_CLASS
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("ابي قال " + _FOLDING_CHARS), min_size=150,
+               max_size=600))
+def test_fold_str_of_long_texts_folds_as_the_table_does(text: str) -> None:
+    # Long texts fold by regex and replace scans (speed); they must give what the
+    # character table gives.
+    expected = text.translate(fold_module._FOLD_TABLE)
+    assert fold_str(text) == expected
+    assert fold(text).text == expected
+
+
+def test_fold_str_of_a_long_text_with_nothing_to_fold_is_the_text() -> None:
+    text = "قال الرئيس في بيان " * 20
+    assert len(text) > fold_module._LONG_TEXT
+    assert fold_str(text) == text
