@@ -8,14 +8,15 @@ are the last country named.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from hadath.code.mentions import Mention, phrase_start
 from hadath.extract.gazetteer import bare_keys, token_keys
 from hadath.lexicon.countries import load_countries
-from hadath.text.fold import fold_str
+from hadath.text.fold import fold, fold_str
 from hadath.text.spans import Token
 
 __all__ = ["country_of", "fill_bare_roles", "link_surnames", "main_country", "one_code_per_name",
@@ -26,6 +27,35 @@ _COUNTRY_ANAPHORS = frozenset(fold_str(w) for w in (
     "البلاد", "بلاده", "بلادها", "بلادهم", "بلادنا", "البلد"))
 _ANTECEDENT_CHARS = 600  # about three sentences of news
 _FORMER = frozenset(fold_str(w) for w in ("السابق", "السابقة", "الأسبق", "الأسبقة", "سابق"))
+_ARTICLE = "ال"
+
+
+def tokens_holding(text: str, tokens: Sequence[Token], keys: Iterable[str]) -> list[Token]:
+    """The tokens whose folded text contains one of the folded `keys`, in text order.
+
+    A few substring searches over the folded article stand in for a key lookup per token:
+    the callers look for a handful of words among hundreds. Every token whose lookup keys
+    (`token_keys`) hold a key contains it, or, for a key with the article read into لل
+    (للبلاد → البلاد), contains it without the article; so the callers' own test on these
+    tokens finds what it would find on all of them.
+    """
+    folded = fold(text)
+    hits: list[int] = []
+    for key in set(keys):
+        needle = key[len(_ARTICLE):] if key.startswith(_ARTICLE) and len(key) > 3 else key
+        at = folded.text.find(needle)
+        while at >= 0:
+            hits.append(folded.where[at])
+            at = folded.text.find(needle, at + 1)
+    starts = [t.start for t in tokens]
+    found: list[Token] = []
+    last = -1
+    for at in sorted(hits):
+        i = bisect_right(starts, at) - 1
+        if i > last and tokens[i].end > at:
+            found.append(tokens[i])
+            last = i
+    return found
 
 
 def country_of(m: Mention) -> str | None:
@@ -150,7 +180,7 @@ def link_surnames(text: str, tokens: Sequence[Token], mentions: list[Mention]) -
     covered = bytearray(len(text))
     for m in linked:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    for token in tokens:
+    for token in tokens_holding(text, tokens, surnames):
         if not token.is_arabic or covered.find(1, token.start, token.end) >= 0:
             continue
         for key, cut in token_keys(token.text):
@@ -168,7 +198,7 @@ def resolve_country_anaphors(text: str, tokens: Sequence[Token],
     """البلاد (the country) and بلاده (his country) stand for the last country named before
     them, by name or through a title (وزارة خارجية باراغواي … البلاد ستنقل سفارتها)."""
     resolved = list(mentions)
-    for token in tokens:
+    for token in tokens_holding(text, tokens, _COUNTRY_ANAPHORS):
         if _COUNTRY_ANAPHORS.isdisjoint(bare_keys(token.text)):  # bare_keys: cached per word
             continue
         earlier = [m for m in mentions if m.end <= token.start and country_of(m)]
