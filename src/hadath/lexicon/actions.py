@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hadath.lexicon.cameo import CameoCode, load_cameo
 from hadath.lexicon.conjugation import noun_forms, token_keys, verb_forms
@@ -53,6 +53,7 @@ FILE = "actions.tsv"
 GAP = "*"
 GAP_WORDS = 3  # words a `*` may skip
 _CANDIDATES_CACHE_LIMIT = 300_000  # words whose trigger candidates are kept
+_SEEN_LIMIT = 20_000  # surface words remembered per pattern word (see _Word.seen)
 _POS = frozenset({"verb", "noun", "mwe", "participle"})
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,9 @@ class ActionMatch:
 class _Word:
     forms: frozenset[str]
     gap_before: bool
+    # Whether a surface word is one of the forms: asked of the words after every first
+    # word that matches, so cached (the answer depends on the surface word alone).
+    seen: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +124,12 @@ def _lemma_key(token: Token) -> str:
 def _word_matches(token: Token, word: _Word) -> bool:
     if not token.is_arabic:
         return False
-    return not word.forms.isdisjoint(token_keys(token)) or _lemma_key(token) in word.forms
+    hit = word.seen.get(token.text)
+    if hit is None:
+        hit = not word.forms.isdisjoint(token_keys(token)) or _lemma_key(token) in word.forms
+        if len(word.seen) < _SEEN_LIMIT:
+            word.seen[token.text] = hit
+    return hit
 
 
 # -- the lexicon -----------------------------------------------------------------------

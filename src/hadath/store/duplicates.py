@@ -63,10 +63,13 @@ class _Articles:
         self.keys: dict[str, list[int]] = {}
 
     def remember(self, article_id: str, shingles: set[int], source: str | None,
-                 signature: bytes | None) -> None:
+                 signature: bytes | None, keys: list[int] | None = None) -> None:
+        """Hold what is known of an article; `keys`: its band keys if already computed."""
         self.shingles[article_id] = shingles
         self.sources[article_id] = source
-        self.keys[article_id] = band_keys(signature) if signature else []
+        if keys is None:
+            keys = band_keys(signature) if signature else []
+        self.keys[article_id] = keys
 
     def _read(self, article_id: str) -> None:
         row = self.conn.execute("SELECT text, source, fingerprint FROM articles WHERE id = ?",
@@ -97,11 +100,14 @@ def _jaccard(first: set[int], second: set[int]) -> float:
     return shared / (len(first) + len(second) - shared)
 
 
-def add_bands(conn: sqlite3.Connection, article_id: str, signature: bytes | None) -> None:
-    """Index the article's signature in the LSH bands."""
-    if signature is not None:
-        conn.executemany("INSERT OR IGNORE INTO article_bands VALUES (?, ?)",
-                         [(key, article_id) for key in band_keys(signature)])
+def add_bands(conn: sqlite3.Connection, article_id: str, signature: bytes | None) -> list[int]:
+    """Index the article's signature in the LSH bands; returns its band keys."""
+    if signature is None:
+        return []
+    keys = band_keys(signature)
+    conn.executemany("INSERT OR IGNORE INTO article_bands VALUES (?, ?)",
+                     [(key, article_id) for key in keys])
+    return keys
 
 
 def remove_bands(conn: sqlite3.Connection, article_id: str) -> None:
@@ -168,9 +174,9 @@ def link_article(conn: sqlite3.Connection, article_id: str, shingles: set[int],
     A replaced article may leave its old cluster, and split it: those clusters are
     found again from scratch (relink).
     """
-    add_bands(conn, article_id, signature)
+    keys = add_bands(conn, article_id, signature)
     articles = _Articles(conn)
-    articles.remember(article_id, shingles, source, signature)
+    articles.remember(article_id, shingles, source, signature, keys)
     if old_cluster is None:
         link_new(conn, article_id, articles)
     else:
