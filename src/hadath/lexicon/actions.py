@@ -121,6 +121,9 @@ def _lemma_key(token: Token) -> str:
     return fold_str(token.lemma) if token.lemma else ""
 
 
+_WORDS: dict[tuple[frozenset[str], bool], _Word] = {}
+
+
 def _word_matches(token: Token, word: _Word) -> bool:
     if not token.is_arabic:
         return False
@@ -259,7 +262,8 @@ def _compile(entry: ActionEntry, presents: tuple[str, ...], row: TsvRow) -> _Com
             forms = noun_forms(part)
         else:
             forms = noun_forms(part) | noun_forms(_stem_of(part))
-        words.append(_Word(forms, gap_before))
+        # One _Word per (forms, gap): patterns that share a next word share its cache.
+        words.append(_WORDS.setdefault((forms, gap_before), _Word(forms, gap_before)))
         gap_before = False
     if entry.pos != "mwe" and len(words) > 1:
         raise row.error(f"pos {entry.pos!r} with several words; use mwe")
