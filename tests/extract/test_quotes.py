@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hadath.extract import speech_words
+from hadath.extract import speech, speech_words
 from hadath.extract.gkg import gkg_quotations
 from hadath.extract.quotemarks import find_quoted_regions
 from hadath.extract.quotes import find_quotes
@@ -442,6 +442,10 @@ def test_quotes_lone_generic_head_takes_the_previous_speaker_when_it_fits() -> N
     entities = (HRW, LAVROV, ("المنظمة", "YEMNGO"), ("الوزارة", "YEMGOV"))
     # the NGO fits المنظمة; Lavrov is a person, الوزارة keeps its own code
     assert speakers_of(text, *entities) == ["NGOHRW", "NGOHRW", "RUSGOV", "RUSGOV"]
+    # Asking again keeps no new word table (one per question made a batch run grow).
+    tables = len(speech._FOLDED_SETS)
+    speakers_of(text, *entities)
+    assert len(speech._FOLDED_SETS) == tables
 
 
 @ISSUE

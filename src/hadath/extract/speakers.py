@@ -45,6 +45,9 @@ FRONTED_MAX = 5  # words of an adverbial fronted before a sentence's verb (في 
 _COMMAS = frozenset(",\u060c")  # , ،
 _MARK_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')  # " “ ” „ « »
 _DASHES = frozenset("-\u2013\u2014")  # - – —
+# Each generic head as a one-word table: word_in keys its folded sets by the table kept here
+# (a tuple made per call would be a new key every time).
+_HEAD_ROLES = tuple(((word,), roles) for word, roles in words.HEAD_ROLES)
 _EXPLICIT = frozenset(("subject", "anonymous", "unresolved", "anaphora"))  # a subject is written
 
 
@@ -278,8 +281,8 @@ class SpeakerFinder:
         """Can `ref` be what the generic head names (المنظمة: an NGO or IGO, الوزارة: GOV)?"""
         if ref is None or ref.code is None:
             return False
-        for word, roles in words.HEAD_ROLES:
-            if word_in(head, (word,)):
+        for word, roles in _HEAD_ROLES:
+            if word_in(head, word):
                 return any(role in ref.code for role in roles)
         return True
 
