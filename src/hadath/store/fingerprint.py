@@ -49,6 +49,10 @@ _SLOT_SHIFT = 64 - (SIGNATURE_SIZE.bit_length() - 1)
 _EMPTY = 1 << 32
 _MASK64 = (1 << 64) - 1
 _MIX = 0x9E3779B97F4A7C15  # odd, 2^64 / golden ratio: spreads its product's bits
+# Word hashes kept across articles (news vocabulary repeats): a look-up, not an encode
+# and a CRC per word. Cleared when it holds more words than a year of news uses.
+_WORD_HASHES: dict[str, int] = {}
+_WORD_HASHES_LIMIT = 500_000
 
 
 def shingle_hashes(text: str) -> set[int]:
@@ -61,8 +65,12 @@ def shingle_hashes(text: str) -> set[int]:
     words = _WORD.findall(fold_str(text))
     if not words:
         return set()
-    table = {word: zlib.crc32(word.encode("utf-8")) for word in set(words)}
-    ids = [table[word] for word in words]
+    known = _WORD_HASHES
+    if len(known) > _WORD_HASHES_LIMIT:
+        known.clear()
+    for word in set(words).difference(known):
+        known[word] = zlib.crc32(word.encode("utf-8"))
+    ids = list(map(known.__getitem__, words))
     if len(ids) < SHINGLE_WORDS:
         return {(ids[0] * _MIX) & _MASK64}
     return {(((a << 32 | b) * _MIX) ^ c) & _MASK64
