@@ -18,8 +18,10 @@ store in transactions of many articles.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
+import itertools
 import json
 import multiprocessing
 import os
@@ -54,6 +56,8 @@ _PARENT_CHECK_SECONDS = 1.0
 _BATCH_ARTICLES = 64
 _BATCH_SECONDS = 2.0
 _CHUNK_RECORDS = 16  # records per message to a worker
+_COLLECT_EVERY = 500  # articles between two garbage collections in a batch run
+_ARTICLES_CODED = itertools.count(1)
 # A sentence whose coding loads what components load lazily on first use: "The Russian
 # foreign minister said yesterday in Moscow that his country will support Algeria."
 _WARM_UP = {
@@ -142,6 +146,7 @@ def _code_item(item: tuple[str, dict[str, Any]], line: bool, rows: bool
                ) -> tuple[str, str, str, Any]:
     """(origin, id, "coded", (JSON line or None, store rows or None)) or (..., "failed", reason)."""
     origin, record = item
+    _collect_now_and_then()
     status, payload = code_record(record)
     if status == "coded":
         payload = (json.dumps(payload, ensure_ascii=False) + "\n" if line else None,
@@ -163,9 +168,31 @@ def _warm_up() -> None:
     gc.freeze()
     # Coding an article leaves no reference cycles (checked: a collection after 500 ANT
     # articles found nothing to free), yet the collector ran 15,000 times over the ANT
-    # corpus, 5% of the run. Rarer collections let most of an article's objects die
-    # before any is scanned; the caches the run grows are walked 50 times less often.
-    gc.set_threshold(100_000, 20, 50)
+    # corpus, 5% of the run, mostly scanning the objects of the article being coded.
+    # Between articles only the caches' new entries are alive: while a batch codes, the
+    # collector is off and `_collect_now_and_then` collects there, every _COLLECT_EVERY
+    # articles, so each survivor is scanned once and a cycle (an exception's traceback,
+    # say) lives at most that long.
+    gc.set_threshold(100_000, 20, 50)  # for what the process does between batches
+
+
+def _collect_now_and_then() -> None:
+    """Collect the young generations every _COLLECT_EVERY articles coded while the
+    collector is off (see `_warm_up`); nothing when it is on."""
+    if not gc.isenabled() and next(_ARTICLES_CODED) % _COLLECT_EVERY == 0:
+        gc.collect(1)
+
+
+@contextlib.contextmanager
+def _collector_off() -> Iterator[None]:
+    """The automatic garbage collector off while coding (see `_warm_up`), as it was after."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -179,6 +206,7 @@ def _init_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _warm_up()  # done already in a forked worker (inherited); a spawned one loads here
+    gc.disable()  # the worker only codes: see `_warm_up`
 
 
 def _coded_stream(
@@ -187,7 +215,8 @@ def _coded_stream(
 ) -> Iterator[tuple[str, str, str, Any]]:
     if workers <= 1:
         _warm_up()
-        yield from map(code_item, items)
+        with _collector_off():
+            yield from map(code_item, items)
         return
     context = multiprocessing.get_context()
     if context.get_start_method() == "fork":
