@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from hadath.lexicon.cameo import CameoCode, load_cameo
 from hadath.lexicon.conjugation import noun_forms, token_keys, verb_forms
@@ -53,7 +53,6 @@ FILE = "actions.tsv"
 GAP = "*"
 GAP_WORDS = 3  # words a `*` may skip
 _CANDIDATES_CACHE_LIMIT = 300_000  # words whose trigger candidates are kept
-_SEEN_LIMIT = 20_000  # surface words remembered per pattern word (see _Word.seen)
 _POS = frozenset({"verb", "noun", "mwe", "participle"})
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +104,6 @@ class ActionMatch:
 class _Word:
     forms: frozenset[str]
     gap_before: bool
-    # Whether a surface word is one of the forms: asked of the words after every first
-    # word that matches, so cached (the answer depends on the surface word alone).
-    seen: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,18 +117,10 @@ def _lemma_key(token: Token) -> str:
     return fold_str(token.lemma) if token.lemma else ""
 
 
-_WORDS: dict[tuple[frozenset[str], bool], _Word] = {}
-
-
 def _word_matches(token: Token, word: _Word) -> bool:
     if not token.is_arabic:
         return False
-    hit = word.seen.get(token.text)
-    if hit is None:
-        hit = not word.forms.isdisjoint(token_keys(token)) or _lemma_key(token) in word.forms
-        if len(word.seen) < _SEEN_LIMIT:
-            word.seen[token.text] = hit
-    return hit
+    return not word.forms.isdisjoint(token_keys(token)) or _lemma_key(token) in word.forms
 
 
 # -- the lexicon -----------------------------------------------------------------------
@@ -262,8 +250,7 @@ def _compile(entry: ActionEntry, presents: tuple[str, ...], row: TsvRow) -> _Com
             forms = noun_forms(part)
         else:
             forms = noun_forms(part) | noun_forms(_stem_of(part))
-        # One _Word per (forms, gap): patterns that share a next word share its cache.
-        words.append(_WORDS.setdefault((forms, gap_before), _Word(forms, gap_before)))
+        words.append(_Word(forms, gap_before))
         gap_before = False
     if entry.pos != "mwe" and len(words) > 1:
         raise row.error(f"pos {entry.pos!r} with several words; use mwe")
