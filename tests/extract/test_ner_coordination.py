@@ -36,6 +36,16 @@ def names(words: list[str], tags: list[str]) -> list[tuple[str, str]]:
             [("محمد وليد", "PER")],
         ),
         (["قال", "أبو", "وو"], ["O", "B-PER", "I-PER"], [("أبو وو", "PER")]),  # too short
+        (  # after waw a known word that is no person's name, and the name stops there
+            ["محمد", "بن", "سلمان", "وليا", "للعهد"],
+            ["B-PER", "I-PER", "I-PER", "I-PER", "O"],
+            [("محمد بن سلمان وليا", "PER")],
+        ),
+        (  # the same word, but the name goes on after it
+            ["محمد", "وليا", "جعفر"],
+            ["B-PER", "I-PER", "I-PER"],
+            [("محمد", "PER"), ("وليا جعفر", "PER")],
+        ),
         (  # a foreign name that starts with W: no known word after the waw
             ["قال", "كيفن", "واتكينز"],
             ["O", "B-PER", "I-PER"],
@@ -47,7 +57,7 @@ def test_ner_coordination_splits_names_joined_by_wa(
     words: list[str], tags: list[str], expected: list
 ) -> None:
     gazetteer = {"وليد": "PER-first", "سعيد": "PER-first"}
-    known = {"لبنان", "جعفر"}
+    known = {"لبنان", "جعفر", "ليا"}
     assert names(words, split_coordinated(words, tags, gazetteer, known)) == expected
 
 

@@ -53,6 +53,17 @@ def split_coordinated(
         if any(c.startswith(_PERSON_CLASS) for c in gazetteer.get(norm, "").split()):
             continue
         rest = norm[len(_WAW) :]
+        if tag[2:] == _PERSON_CLASS and not _starts_a_person(rest, tags, i, gazetteer):
+            continue
         if rest in known or any(stem in gazetteer for _, stem in strip_candidates(rest)):
             out[i] = "B-" + tag[2:]
     return out
+
+
+def _starts_a_person(rest: str, tags: Sequence[str], i: int, gazetteer: Mapping[str, str]) -> bool:
+    """Can the word after waw begin a second person's name: a person-name word
+    (وسعيد جعفر), or a word the name goes on after? A lone common word stays in the first
+    name ("محمد بن سلمان وليا للعهد", crown prince: no person وليا)."""
+    if i + 1 < len(tags) and tags[i + 1] == "I-" + _PERSON_CLASS:
+        return True
+    return any(c.startswith(_PERSON_CLASS) for c in gazetteer.get(rest, "").split())
