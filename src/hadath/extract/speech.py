@@ -91,6 +91,11 @@ def word_keys(text: str, *, nominal: bool = True) -> tuple[str, ...]:
 _FOLDED_SETS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
 
 
+# words_in's answers, by table identity (tables in _FOLDED_SETS, kept alive there) and word.
+_WORDS_IN: dict[int, dict[str, bool]] = {}
+_WORDS_IN_LIMIT = 1 << 17
+
+
 def _folded_set(table: tuple[str, ...]) -> frozenset[str]:
     held = _FOLDED_SETS.get(id(table))
     if held is None or held[0] is not table:  # the table is kept, so its id is not reused
@@ -104,9 +109,19 @@ def word_in(token: Token, table: tuple[str, ...]) -> bool:
 
 
 def words_in(tokens: Sequence[Token], table: tuple[str, ...]) -> list[bool]:
-    """`word_in` for each token: one pass, for the scans over a whole article."""
+    """`word_in` for each token: one pass, for the scans over a whole article (the answers
+    kept per surface word and table: a look-up per token)."""
     wanted = _folded_set(table)
-    return [not wanted.isdisjoint(word_keys(t.text)) for t in tokens]
+    known = _WORDS_IN.setdefault(id(table), {})
+    if len(known) > _WORDS_IN_LIMIT:
+        known.clear()
+    found: list = [known.get(t.text) for t in tokens]  # None where not known yet
+    if None in found:
+        for i, answer in enumerate(found):
+            if answer is None:
+                text = tokens[i].text
+                found[i] = known[text] = not wanted.isdisjoint(word_keys(text))
+    return found
 
 
 def _inflect(base: str, endings: Iterable[str]) -> list[str]:

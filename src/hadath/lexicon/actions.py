@@ -114,7 +114,12 @@ class _Compiled:
 
 
 def _lemma_key(token: Token) -> str:
-    return fold_str(token.lemma) if token.lemma else ""
+    return _folded_lemma(token.lemma) if token.lemma else ""
+
+
+@functools.lru_cache(maxsize=1 << 16)  # asked of the words after every pattern's first word
+def _folded_lemma(lemma: str) -> str:
+    return fold_str(lemma)
 
 
 def _word_matches(token: Token, word: _Word) -> bool:
