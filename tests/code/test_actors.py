@@ -98,6 +98,14 @@ def test_actors_unknown_name_coded_from_its_title() -> None:
     assert doc.text[person.mentions[0][0]:person.mentions[0][1]] == "ملادين مارينوف"
 
 
+def test_actors_a_title_does_not_reach_over_another_name() -> None:
+    # The second name's title is two name words back, but those are the first name.
+    coded = _coded("قال الرئيس ابراهيم سعد وسعيد جعفر في بيروت إن الوضع صعب.")
+    names = [text for text, _ in coded]
+    assert "ابراهيم سعد" in names and "سعيد جعفر" in names
+    assert not any("وسعيد" in text for text in names)
+
+
 @pytest.mark.parametrize(
     "text",
     [

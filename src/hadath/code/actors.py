@@ -63,6 +63,7 @@ _PLACE_CUES = frozenset(fold_str(w) for w in (
     "مخيم", "حي", "ناحية", "العاصمة", "ميناء", "مطار", "جزيرة", "مدن", "بلدات", "قرى"))
 _ARTICLE = "\u0627\u0644"  # alef lam
 _LAM = "\u0644"  # lam
+_WAW = "\u0648"  # waw: "and"
 _APPOSITION_MARKS = frozenset(("\u060c", ",", "/", "-", "\u2013"))  # Arabic comma, comma, …
 # Words that cannot be part of a name between a title and a recognised surname.
 _NOT_NAMES = frozenset(fold_str(w) for w in (
@@ -279,6 +280,7 @@ class _Coder:
         coming from the story later."""
         covered = Intervals([(m.start, m.end) for m in self.mentions])
         titles = [m for m in self.mentions if " role" in m.basis or m.basis.startswith("role ")]
+        named: list[tuple[int, int]] = []  # the names coded here so far
         for name in names:
             if covered.overlaps(name.start, name.end):
                 continue
@@ -289,7 +291,14 @@ class _Coder:
             start, title = name.start, None
             if name.type == "PER":
                 start, title = self.title_before(name, titles)
+                if self.text[name.start - 1 : name.start] == _WAW and start < name.start and \
+                        any(a < name.start and start < b for a, b in named):
+                    # "and" joins this name to the name before it, which the title's reach
+                    # would swallow (الرئيس ابراهيم سعد وسعيد جعفر); without و the two
+                    # are one name the recogniser cut (جان بينوا كاسترمان)
+                    start, title = name.start, None
                 title = title or self.title_after(name, titles)
+            named.append((name.start, name.end))
             text = self.text[start:name.end]
             kind = "person" if name.type == "PER" else "organisation"
             latin = latin_name(text) if start != name.start else name.latin
