@@ -78,6 +78,7 @@ def train_crf(
     min_freq: float = 0.0,
     o_bias: float = 0.0,
     pair_min_count: int = 0,
+    possible_states: bool = False,
     keep_model: Path | None = None,
 ) -> NerModel:
     """Train a CRF with L-BFGS on (words, BIO tags) sentences and export it as an NerModel.
@@ -92,6 +93,8 @@ def train_crf(
             in training get no weight.
         o_bias: added to every transition into O (see `with_o_bias`).
         pair_min_count: above 0, word-pair features seen this often (as the perceptron).
+        possible_states: crfsuite's `feature.possible_states`: every attribute gets a weight
+            for every label, not only for the labels it was seen with.
         keep_model: where to leave crfsuite's own model file (for checks); else a temp file.
     """
     pycrfsuite = _require_crfsuite()
@@ -109,6 +112,7 @@ def train_crf(
             # Weights for label pairs never seen in training (O -> I-PER): learned negative
             # instead of 0, so crfsuite's own unconstrained decoding respects BIO too.
             "feature.possible_transitions": True,
+            "feature.possible_states": possible_states,
         }
     )
     settings = {
@@ -120,6 +124,8 @@ def train_crf(
     }
     if pair_min_count:
         settings["pair_min_count"] = pair_min_count
+    if possible_states:
+        settings["possible_states"] = True
     with tempfile.TemporaryDirectory() as tmp:
         path = keep_model or Path(tmp) / "ner.crfsuite"
         trainer.train(str(path))
