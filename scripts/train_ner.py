@@ -124,10 +124,12 @@ PAIR_MIN_COUNT = 0
 # 70-85% slice (notes/ner.md, round 5); each seed adds ~2 min of training.
 SEEDS = (13, 14, 15)
 # The learner and the CRF's settings (--learner crf), chosen on the development slices.
-# On the 70-85% slice, per sentence / with the document pass (notes/ner.md, round 6): L1
-# (c1 0.03-0.3) lost 0.01-0.02; c2 1 beat 3, 10, 30; possible states +0.005; min freq 2
-# -0.009; an O bias of -0.75 (recall 0.76 -> 0.81) +0.02. Cross-checked on the 0-15% slice.
-LEARNER = "crf"
+# The CRF's settings were chosen on the 70-85% slice (notes/ner.md, round 6): L1 (c1
+# 0.03-0.3) lost 0.005-0.02; c2 1 beat 3, 10 and 30; possible states +0.005; min freq 2
+# -0.009; an O bias of -0.75 (recall 0.76 -> 0.81) +0.02; cross-checked on the 0-15% slice.
+# Its held-out figure equals the perceptron's (0.775 against 0.774-0.778) and its model fails
+# three pipeline tests, so the perceptron stays the default learner.
+LEARNER = "perceptron"
 C1 = 0.0
 C2 = 1.0
 MAX_ITERATIONS = 250
