@@ -57,3 +57,11 @@ def test_names_keep_a_clitic_letter_that_no_other_name_explains() -> None:
     text = "وقال فولكر تورك إن المحادثات مفيدة. ورد بيرني."
     tagger = FixedTagger({"فولكر": "B-PER", "تورك": "I-PER", "بيرني": "B-PER"})
     assert names(text, tagger) == [("فولكر تورك", "PER"), ("بيرني", "PER")]
+
+
+def test_names_do_not_end_or_start_with_punctuation() -> None:
+    # The tagger runs names into an apposition's comma or a closing quotation mark.
+    text = 'ويقول أحمد عبد الجواد، مدير التحرير، إن النظام "عادل" الآن.'
+    tagger = FixedTagger({"أحمد": "B-PER", "عبد": "I-PER", "الجواد": "I-PER", "،": "I-PER",
+                          '"': "B-PER", "عادل": "I-PER"})
+    assert names(text, tagger) == [("أحمد عبد الجواد", "PER"), ("عادل", "PER")]

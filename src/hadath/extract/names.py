@@ -43,6 +43,21 @@ def _spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _trimmed(span: list[Token]) -> list[Token]:
+    """The span without punctuation at its ends: the tagger sometimes runs a name into the
+    comma of an apposition or a closing mark (أحمد عبد الجواد، مدير ...)."""
+    first, last = 0, len(span)
+    while first < last and not _is_wordlike(span[first]):
+        first += 1
+    while last > first and not _is_wordlike(span[last - 1]):
+        last -= 1
+    return span[first:last]
+
+
+def _is_wordlike(token: Token) -> bool:
+    return token.is_arabic or any(c.isalnum() for c in token.text)
+
+
 def _glued_start(token: Token, name_words: set[str]) -> int:
     """Where a name starts in the first word of its span: `Token.name_start`, or after one
     or two clitic letters the tokenizer left on a word it does not know, if the rest is a
@@ -78,8 +93,9 @@ def find_names(text: str, sentences: Sequence[Span], tokens: Sequence[Token],
         if words:
             grouped.append(words)
     tags = [tagger.tag([t.text for t in words]) for words in grouped]
-    spans = [(words[first:last], label) for words, sentence_tags in zip(grouped, tags, strict=True)
-             for first, last, label in _spans(sentence_tags)]
+    spans = [(span, label) for words, sentence_tags in zip(grouped, tags, strict=True)
+             for first, last, label in _spans(sentence_tags)
+             if (span := _trimmed(words[first:last]))]
     name_words = {fold_str(text[t.name_start:t.end]) for span, _ in spans for t in span}
     found: list[NameSpan] = []
     for span, label in spans:
