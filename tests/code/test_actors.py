@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from hadath.code.actors import code_mentions
+from hadath.extract.names import NameSpan
 from hadath.pipeline import code_text
+from hadath.text import tokenize
 from tests.conftest import EXAMPLES
 
 
@@ -190,3 +193,18 @@ def test_actors_a_nisba_of_origin_gives_no_country(text: str, expected: list, ab
     for pair in expected:
         assert pair in coded
     assert not any(code and code.startswith(absent) for _, code in coded)
+
+
+def test_actors_a_recognised_place_that_is_a_cue_noun_alone_is_no_place() -> None:
+    text = "وصلت الطائرة إلى المطار ثم إلى مطار القاهرة."
+    tokens = tokenize(text)
+
+    def name(words: str) -> NameSpan:
+        start = text.index(words)
+        return NameSpan(start, start + len(words), words, "LOC", words)
+
+    places = [m.text for m in code_mentions(text, tokens, None, [name("المطار"),
+                                                                  name("مطار القاهرة")])
+              if m.kind == "place"]
+    assert "المطار" not in places
+    assert any("القاهرة" in p for p in places)

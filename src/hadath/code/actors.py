@@ -285,6 +285,9 @@ class _Coder:
             if covered.overlaps(name.start, name.end):
                 continue
             if name.type == "LOC":
+                # A cue noun alone is no place (وصلت إلى المطار), as in lexicon matches.
+                if " " not in name.text and _is_place_cue(name.text):
+                    continue
                 self.mentions.append(Mention(name.start, name.end, name.text, "LOC", "place",
                                              None, name.latin, "recognised place"))
                 continue
@@ -349,6 +352,13 @@ def code_mentions(text: str, tokens: Sequence[Token], published: str | None,
     coder = _Coder(text, tokens, parse_published(published))
     mentions = one_code_per_name(fill_bare_roles(text, coder.code(match_tokens(tokens), names)))
     return resolve_country_anaphors(text, tokens, link_surnames(text, tokens, mentions))
+
+
+def _is_place_cue(word: str) -> bool:
+    """مطار، المطار، بالمدينة: a noun that introduces a place name, with or without the article."""
+    keys = bare_keys(word)
+    return not _PLACE_CUES.isdisjoint(keys) or any(
+        k.startswith(_ARTICLE) and k[len(_ARTICLE):] in _PLACE_CUES for k in keys)
 
 
 def _is_guessed_title(m: Mention) -> bool:
