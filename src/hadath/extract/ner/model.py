@@ -345,12 +345,13 @@ class NerTagger:
                 for a, b, c, d, e in zip(r0[0], r1[1], r2[2], r3[3], r4[4], strict=False)
             ]
             s0, s1, s2, s3, s4, s5, s6 = score
+            # I-X follows only B-X or I-X: two candidates each, whichever branch below.
+            n2, p2 = (s2 + i_iper, 2) if s2 + i_iper > s1 + b_iper else (s1 + b_iper, 1)
+            n4, p4 = (s4 + i_iorg, 4) if s4 + i_iorg > s3 + b_iorg else (s3 + b_iorg, 3)
+            n6, p6 = (s6 + i_iloc, 6) if s6 + i_iloc > s5 + b_iloc else (s5 + b_iloc, 5)
             if s0 - o_lead >= max(s1, s2, s3, s4, s5, s6):
                 # O leads: it is the best predecessor of O and every B-X, ties included
                 # (O is the lowest label index).
-                n2, p2 = (s2 + i_iper, 2) if s2 + i_iper > s1 + b_iper else (s1 + b_iper, 1)
-                n4, p4 = (s4 + i_iorg, 4) if s4 + i_iorg > s3 + b_iorg else (s3 + b_iorg, 3)
-                n6, p6 = (s6 + i_iloc, 6) if s6 + i_iloc > s5 + b_iloc else (s5 + b_iloc, 5)
                 score = [s0 + o_o + e0, s0 + o_bper + e1, n2 + e2, s0 + o_borg + e3, n4 + e4,
                          s0 + o_bloc + e5, n6 + e6]
                 back.append((0, 0, p2, 0, p4, 0, p6))
@@ -371,9 +372,6 @@ class NerTagger:
                  s4 + to_bloc[4], s5 + to_bloc[5], s6 + to_bloc[6]]
             n5 = max(c)
             p5 = c.index(n5)
-            n2, p2 = (s2 + i_iper, 2) if s2 + i_iper > s1 + b_iper else (s1 + b_iper, 1)
-            n4, p4 = (s4 + i_iorg, 4) if s4 + i_iorg > s3 + b_iorg else (s3 + b_iorg, 3)
-            n6, p6 = (s6 + i_iloc, 6) if s6 + i_iloc > s5 + b_iloc else (s5 + b_iloc, 5)
             score = [n0 + e0, n1 + e1, n2 + e2, n3 + e3, n4 + e4, n5 + e5, n6 + e6]
             back.append((p0, p1, p2, p3, p4, p5, p6))
         y = score.index(max(score))
