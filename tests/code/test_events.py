@@ -475,6 +475,12 @@ def test_events_names_and_dates_between_commas_do_not_end_the_clause() -> None:
                      "TURJUD", "11", "DEU", id="preposition-through-noun-with-article"),
         pytest.param("انسحبت كندا من المفاوضات مع المكسيك.", "CAN", "16", "MEX",
                      id="target-without-the-entry-preposition"),
+        # A name between commas right after the subject names the subject; after a comma
+        # aside (الخميس) it is the object again.
+        pytest.param("واتهم محافظ مدينة تعز (جنوب غرب اليمن)، أحمد سالم، الخميس، الحوثيين "
+                     "بقصف المدينة.", "YEMGOV", "11", "YEMREB", id="name-in-apposition"),
+        pytest.param("واستقبل الرئيس اليمني، الخميس، أحمد سالم، في عدن.", "YEMGOV", "04",
+                     "YEM", id="name-after-an-aside-is-the-object"),
     ],
 )
 def test_events_clause_structure(text: str, source: str, root: str, target: str) -> None:

@@ -21,7 +21,7 @@ class TargetReading(ClauseReading):
 
     def target(self, source: Entity, rest: Sequence[Entity], preps: Sequence[str],
                joint: bool, root: str = "") -> Entity | None:
-        others = [e for e in rest if e.code != source.code]
+        others = [e for e in rest if e.code != source.code and not self.in_apposition(source, e)]
         if self.after_between(source):  # بين X و Y: the two parties
             partner = next((e for e in others if self.is_coordinated(e)), None)
             if partner is not None:
@@ -65,6 +65,21 @@ class TargetReading(ClauseReading):
             return next((e for e in others if self.preposition_before(e) in on),
                         None)
         return None
+
+    def in_apposition(self, source: Entity, entity: Entity) -> bool:
+        """Is `entity` a person's name between commas right after a subject that is a role or
+        a body (اتهم محافظ الحديدة، علي الكبسي، الحوثيين)? It names the subject, so it is
+        not the one acted on. A comma aside before the name (التقى الرئيس، الخميس، علي …)
+        makes it the object again, and so does a country or place as subject (قتلت غارة في
+        الحديدة غربي اليمن، محمد …: the place is no subject a name could stand beside)."""
+        if (entity.type != "PER" or source.type in ("PER", "GPE", "LOC")
+                or entity.start < source.end):
+            return False
+        first, last = self.token_at(entity.start), self.token_at(entity.end - 1)
+        between = self.tokens[self.token_at(source.end - 1) + 1:first]
+        commas = [t for t in between if t.text in words.COMMAS]
+        return (len(commas) == 1 and between[-1] is commas[0]
+                and last + 1 < len(self.tokens) and self.tokens[last + 1].text in words.COMMAS)
 
     def place_like(self, entity: Entity) -> bool:
         """A place, or a country after في or بـ (بسنغافورة): where rather than whom."""
