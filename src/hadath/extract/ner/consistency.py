@@ -62,41 +62,50 @@ def _majority(counts: Counter[str]) -> str:
     return max(sorted(counts), key=counts.__getitem__)
 
 
+def _entities(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    # Most sentences name nothing: skip bio_entities' per-tag loop for them.
+    return bio_entities(tags) if tags.count("O") != len(tags) else []
+
+
 def _vote_types(
-    sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
-) -> list[list[str]]:
-    """Each tagged name retyped to the type its words got most often in the document."""
+    sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
+    spans: Sequence[Sequence[tuple[int, int, str]]],
+) -> tuple[list[list[str]], list[list[tuple[int, int, str]]]]:
+    """Each tagged name retyped to the type its words got most often in the document;
+    the tags and the spans, retyped."""
     found = [
-        [
-            (start, end, kind, tuple(map(normalise_word, words[start:end])))
-            for start, end, kind in bio_entities(sentence_tags)
-        ]
-        for words, sentence_tags in zip(sentences, tags, strict=True)
+        [(start, end, kind, tuple(map(normalise_word, words[start:end])))
+         for start, end, kind in sentence_spans]
+        for words, sentence_spans in zip(sentences, spans, strict=True)
     ]
     votes: dict[Key, Counter[str]] = {}
     for entities in found:
         for _, _, kind, key in entities:
             votes.setdefault(key, Counter())[kind] += 1
-    out = []
+    out, retyped = [], []
     for sentence_tags, entities in zip(tags, found, strict=True):
         fixed = list(sentence_tags)
+        kinds = []
         for start, end, kind, key in entities:
             best = _majority(votes[key])
             if votes[key][best] > votes[key][kind]:
                 fixed[start:end] = ["B-" + best] + ["I-" + best] * (end - start - 1)
+                kind = best
+            kinds.append((start, end, kind))
         out.append(fixed)
-    return out
+        retyped.append(kinds)
+    return out, retyped
 
 
 def _collect(
-    sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
+    sentences: Sequence[Sequence[str]], spans: Sequence[Sequence[tuple[int, int, str]]]
 ) -> tuple[dict[str, dict[Key, Counter[str]]], list[set[str]]]:
     """Multi-word names by each reading of their first word; per sentence, its surnames."""
     by_first: dict[str, dict[Key, Counter[str]]] = {}
     surnames: list[set[str]] = []
-    for words, sentence_tags in zip(sentences, tags, strict=True):
+    for words, sentence_spans in zip(sentences, spans, strict=True):
         found: set[str] = set()
-        for start, end, kind in bio_entities(sentence_tags):
+        for start, end, kind in sentence_spans:
             if end - start > 1:
                 rest = tuple(normalise_word(w) for w in words[start + 1 : end])
                 for first in _readings(words[start]):
@@ -107,6 +116,17 @@ def _collect(
                     found.add(last)
         surnames.append(found)
     return by_first, surnames
+
+
+def _candidates(
+    sentences: Sequence[Sequence[str]], firsts: set[str], surnames: set[str]
+) -> set[str]:
+    """The document's words that could start a repeat or be a surname anywhere in it: the
+    only words `_fix_sentence` needs to look at."""
+    vocabulary = list(set().union(*sentences))
+    readings = map(_word_readings, vocabulary)
+    return {word for word, (every, bare) in zip(vocabulary, readings, strict=True)
+            if not (every.isdisjoint(firsts) and bare.isdisjoint(surnames))}
 
 
 def _longest_repeat(
@@ -131,29 +151,25 @@ def _fix_sentence(
     tags: list[str],
     by_first: dict[str, dict[Key, Counter[str]]],
     surnames: set[str],
+    candidates: set[str],
 ) -> None:
     firsts = by_first.keys()
-    i = 0
-    while i < len(words):
-        if tags[i] != "O":
-            i += 1
+    resume = 0  # words before this were just tagged as a repeat
+    for i in [i for i, word in enumerate(words) if word in candidates]:
+        if i < resume or tags[i] != "O":
             continue
         best = None
-        if firsts:
-            readings = _word_readings(words[i])[0]
-            if not readings.isdisjoint(firsts):
-                for first in readings & firsts:
-                    found = _longest_repeat(words, tags, i, by_first[first])
-                    if found is not None and (best is None or found[0] > best[0]):
-                        best = found
+        readings, bare = _word_readings(words[i])
+        for first in readings & firsts:
+            found = _longest_repeat(words, tags, i, by_first[first])
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
         if best is not None:
             length, kind = best
             tags[i : i + length] = ["B-" + kind] + ["I-" + kind] * (length - 1)
-            i += length
-            continue
-        if surnames and not surnames.isdisjoint(_word_readings(words[i])[1]):
+            resume = i + length
+        elif not surnames.isdisjoint(bare):
             tags[i] = "B-" + _PERSON
-        i += 1
 
 
 def propagate_names(
@@ -169,13 +185,14 @@ def propagate_names(
         tags: the tagger's BIO tags for them.
         window: how many sentences before and after a sentence lend it their surnames.
     """
-    tags = _vote_types(sentences, tags)
-    by_first, surnames = _collect(sentences, tags)
+    tags, spans = _vote_types(sentences, tags, [_entities(t) for t in tags])
+    by_first, surnames = _collect(sentences, spans)
+    candidates = _candidates(sentences, set(by_first), set().union(*surnames))
     out = []
     for n, (words, sentence_tags) in enumerate(zip(sentences, tags, strict=True)):
         fixed = list(sentence_tags)
-        nearby = set().union(*surnames[max(0, n - window) : n + window + 1])
-        if by_first or nearby:
-            _fix_sentence(words, fixed, by_first, nearby)
+        if not candidates.isdisjoint(words):
+            nearby = set().union(*surnames[max(0, n - window) : n + window + 1])
+            _fix_sentence(words, fixed, by_first, nearby, candidates)
         out.append(fixed)
     return out
