@@ -65,3 +65,23 @@ def test_names_do_not_end_or_start_with_punctuation() -> None:
     tagger = FixedTagger({"أحمد": "B-PER", "عبد": "I-PER", "الجواد": "I-PER", "،": "I-PER",
                           '"': "B-PER", "عادل": "I-PER"})
     assert names(text, tagger) == [("أحمد عبد الجواد", "PER"), ("عادل", "PER")]
+
+
+class OnceTagger(FixedTagger):
+    """Tags a listed word only the first time it sees it, as the sentence tagger misses a
+    surname standing alone."""
+
+    def __init__(self, tags_by_word: dict[str, str]) -> None:
+        super().__init__(tags_by_word)
+        self.seen: set[str] = set()
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        tags = [self.tags_by_word.get(w, "O") if w not in self.seen else "O" for w in words]
+        self.seen.update(words)
+        return repair_bio(tags)
+
+
+def test_names_find_a_surname_the_sentence_tagger_missed_through_the_document() -> None:
+    text = "قال جون ليتون إن المحادثات مفيدة. وأكد ليتون أن الحل قريب."
+    tagger = OnceTagger({"جون": "B-PER", "ليتون": "I-PER"})
+    assert names(text, tagger) == [("جون ليتون", "PER"), ("ليتون", "PER")]

@@ -86,3 +86,16 @@ def test_ner_consistency_keeps_a_surname_off_the_same_word_with_the_article() ->
     out = propagate_names(sentences, tags)
     assert out[1] == ["O", "O", "O"]
     assert out[2] == ["O", "O", "B-PER"]
+
+
+def test_ner_consistency_keeps_the_surname_ali_off_the_preposition_ala() -> None:
+    # Normalising reads على (on) as علي (Ali): only a surname written with alef maksura
+    # (موسى) is tagged on a word that ends with one.
+    sentences = [["قال", "أحمد", "علي"], ["وافق", "على", "الخطة"], ["ورد", "علي", "عليه"]]
+    tags = [["O", "B-PER", "I-PER"], ["O", "O", "O"], ["O", "O", "O"]]
+    out = propagate_names(sentences, tags)
+    assert out[1] == ["O", "O", "O"]
+    assert out[2] == ["O", "B-PER", "O"]
+    moussa = [["قال", "عمرو", "موسى"], ["وأضاف", "موسى", "أن"]]
+    out = propagate_names(moussa, [["O", "B-PER", "I-PER"], ["O", "O", "O"]])
+    assert out[1] == ["O", "B-PER", "O"]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hadath.extract.ner import NerTagger
+from hadath.extract.ner.consistency import propagate_names
 from hadath.text.fold import fold, fold_str
 from hadath.text.spans import Span, Token
 from hadath.text.translit import latin_name
@@ -77,11 +78,10 @@ def _glued_start(token: Token, name_words: set[str]) -> int:
 
 def find_names(text: str, sentences: Sequence[Span], tokens: Sequence[Token],
                tagger: NerTagger | None = None) -> list[NameSpan]:
-    """Recognised name spans, sentence by sentence.
-
-    Not `NerTagger.tag_document`: its consistency pass adds 0.013 held-out F1 but cost
-    1.3 ms per ANT article in the pipeline (13% of coding), and lowered quotes F1 on the
-    dev gold (notes/ner.md, notes/performance.md)."""
+    """Recognised name spans: each sentence tagged alone, then the document pass
+    (`consistency.propagate_names`, as `NerTagger.tag_document`) tags the repeats of the
+    names found and the surnames of nearby persons (+0.013 held-out F1, ~0.3 ms an
+    article; notes/ner.md)."""
     tagger = tagger or NerTagger.load()
     grouped: list[list[Token]] = []
     index = 0
@@ -92,7 +92,8 @@ def find_names(text: str, sentences: Sequence[Span], tokens: Sequence[Token],
             index += 1
         if words:
             grouped.append(words)
-    tags = [tagger.tag([t.text for t in words]) for words in grouped]
+    sentence_words = [[t.text for t in words] for words in grouped]
+    tags = propagate_names(sentence_words, [tagger.tag(words) for words in sentence_words])
     spans = [(span, label) for words, sentence_tags in zip(grouped, tags, strict=True)
              for first, last, label in _spans(sentence_tags)
              if (span := _trimmed(words[first:last]))]

@@ -38,6 +38,7 @@ SURNAME_WINDOW = 3
 _MIN_SURNAME_LETTERS = 3
 _ARTICLE = "\u0627\u0644"  # ALEF LAM
 _PERSON = "PER"
+_ALEF_MAKSURA = "\u0649"
 
 Key = tuple[str, ...]  # normalised words of a name
 
@@ -99,10 +100,12 @@ def _vote_types(
 
 def _collect(
     sentences: Sequence[Sequence[str]], spans: Sequence[Sequence[tuple[int, int, str]]]
-) -> tuple[dict[str, dict[Key, Counter[str]]], list[set[str]]]:
-    """Multi-word names by each reading of their first word; per sentence, its surnames."""
+) -> tuple[dict[str, dict[Key, Counter[str]]], list[set[str]], set[str]]:
+    """Multi-word names by each reading of their first word; per sentence, its surnames;
+    the surnames written with a final alef maksura somewhere in the document."""
     by_first: dict[str, dict[Key, Counter[str]]] = {}
     surnames: list[set[str]] = []
+    maksura: set[str] = set()
     for words, sentence_spans in zip(sentences, spans, strict=True):
         found: set[str] = set()
         for start, end, kind in sentence_spans:
@@ -114,8 +117,10 @@ def _collect(
                 last = normalise_word(words[end - 1])
                 if len(last) >= _MIN_SURNAME_LETTERS and not last.startswith(_ARTICLE):
                     found.add(last)
+                    if words[end - 1].endswith(_ALEF_MAKSURA):
+                        maksura.add(last)
         surnames.append(found)
-    return by_first, surnames
+    return by_first, surnames, maksura
 
 
 def _candidates(
@@ -152,7 +157,13 @@ def _fix_sentence(
     by_first: dict[str, dict[Key, Counter[str]]],
     surnames: set[str],
     candidates: set[str],
+    maksura: set[str],
 ) -> None:
+    """Repeats of the document's names and surnames of nearby persons tagged in place.
+
+    Normalising folds alef maksura into yeh, so the preposition على reads as the name
+    علي; a word written with a final alef maksura takes only a surname written so too
+    (موسى)."""
     firsts = by_first.keys()
     resume = 0  # words before this were just tagged as a repeat
     for i in [i for i, word in enumerate(words) if word in candidates]:
@@ -168,7 +179,8 @@ def _fix_sentence(
             length, kind = best
             tags[i : i + length] = ["B-" + kind] + ["I-" + kind] * (length - 1)
             resume = i + length
-        elif not surnames.isdisjoint(bare):
+        elif not surnames.isdisjoint(bare) and not (
+                words[i].endswith(_ALEF_MAKSURA) and maksura.isdisjoint(bare & surnames)):
             tags[i] = "B-" + _PERSON
 
 
@@ -186,13 +198,13 @@ def propagate_names(
         window: how many sentences before and after a sentence lend it their surnames.
     """
     tags, spans = _vote_types(sentences, tags, [_entities(t) for t in tags])
-    by_first, surnames = _collect(sentences, spans)
+    by_first, surnames, maksura = _collect(sentences, spans)
     candidates = _candidates(sentences, set(by_first), set().union(*surnames))
     out = []
     for n, (words, sentence_tags) in enumerate(zip(sentences, tags, strict=True)):
         fixed = list(sentence_tags)
         if not candidates.isdisjoint(words):
             nearby = set().union(*surnames[max(0, n - window) : n + window + 1])
-            _fix_sentence(words, fixed, by_first, nearby, candidates)
+            _fix_sentence(words, fixed, by_first, nearby, candidates, maksura)
         out.append(fixed)
     return out
