@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hadath.extract.ner import NerTagger, bio_entities
-from hadath.extract.ner.consistency import SURNAME_WINDOW, propagate_names
+from hadath.extract.ner.consistency import SURNAME_WINDOW, _entities, propagate_names
 
 
 def names(words: list[str], tags: list[str]) -> list[tuple[str, str]]:
@@ -99,3 +101,9 @@ def test_ner_consistency_keeps_the_surname_ali_off_the_preposition_ala() -> None
     moussa = [["قال", "عمرو", "موسى"], ["وأضاف", "موسى", "أن"]]
     out = propagate_names(moussa, [["O", "B-PER", "I-PER"], ["O", "O", "O"]])
     assert out[1] == ["O", "B-PER", "O"]
+
+
+@given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]),
+                max_size=15))
+def test_ner_consistency_finds_the_spans_bio_entities_finds(tags: list[str]) -> None:
+    assert _entities(tags) == bio_entities(tags)

@@ -27,7 +27,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from hadath.extract.ner.features import normalise_word, strip_candidates
-from hadath.extract.ner.scoring import bio_entities
 
 __all__ = ["SURNAME_WINDOW", "propagate_names"]
 
@@ -64,8 +63,20 @@ def _majority(counts: Counter[str]) -> str:
 
 
 def _entities(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    # Most sentences name nothing: skip bio_entities' per-tag loop for them.
-    return bio_entities(tags) if tags.count("O") != len(tags) else []
+    """`scoring.bio_entities`, visiting only the tagged words: most words are O."""
+    entities: list[tuple[int, int, str]] = []
+    start, last, kind = -1, -2, ""
+    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
+        tag = tags[i]
+        if i == last + 1 and tag.startswith("I-") and tag[2:] == kind:
+            last = i
+            continue
+        if kind:
+            entities.append((start, last + 1, kind))
+        start, last, kind = i, i, tag[2:]
+    if kind:
+        entities.append((start, last + 1, kind))
+    return entities
 
 
 def _vote_types(
@@ -128,9 +139,17 @@ def _candidates(
 ) -> set[str]:
     """The document's words that could start a repeat or be a surname anywhere in it: the
     only words `_fix_sentence` needs to look at."""
+    keys = tuple(firsts | surnames)
+    if not keys:
+        return set()
     vocabulary = list(set().union(*sentences))
-    readings = map(_word_readings, vocabulary)
-    return {word for word, (every, bare) in zip(vocabulary, readings, strict=True)
+    # Every reading is the normalised word less its proclitics, so a word can match only
+    # if its normalised form ends with a key: one C-level test per word, on one
+    # normalisation of the whole vocabulary (normalising never makes or drops a newline).
+    normalised = normalise_word("\n".join(vocabulary)).split("\n")
+    maybe = [word for word, norm in zip(vocabulary, normalised, strict=True)
+             if norm.endswith(keys)]
+    return {word for word, (every, bare) in zip(maybe, map(_word_readings, maybe), strict=True)
             if not (every.isdisjoint(firsts) and bare.isdisjoint(surnames))}
 
 
