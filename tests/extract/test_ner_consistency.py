@@ -107,3 +107,12 @@ def test_ner_consistency_keeps_the_surname_ali_off_the_preposition_ala() -> None
                 max_size=15))
 def test_ner_consistency_finds_the_spans_bio_entities_finds(tags: list[str]) -> None:
     assert _entities(tags) == bio_entities(tags)
+
+
+def test_ner_consistency_tags_a_one_word_name_found_twice_where_it_recurs() -> None:
+    sentences = [["قصفت", "الطائرات", "منبج"], ["ودخلت", "القوات", "منبج"],
+                 ["وعاد", "الهدوء", "إلى", "منبج"]]
+    twice = [["O", "O", "B-LOC"], ["O", "O", "B-LOC"], ["O", "O", "O", "O"]]
+    assert propagate_names(sentences, twice)[2] == ["O", "O", "O", "B-LOC"]
+    once = [["O", "O", "B-LOC"], ["O", "O", "O"], ["O", "O", "O", "O"]]
+    assert propagate_names(sentences, once)[1:] == once[1:]  # one tag may be a mistake
