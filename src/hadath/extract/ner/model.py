@@ -225,6 +225,12 @@ class NerTagger:
             for i, name in enumerate(model.features)
             if name[:3] in PAIR_KINDS
         }
+        # What can make a pair fire beyond its bigram: a `pc` feature needs the stem before
+        # to have one, a `cn` feature the word's stem, a `gg` feature classes on both sides
+        # (class names hold no space, so the names split exactly).
+        self._pc_before = {n[3:].rpartition(" ")[0] for n in self._pair_weights if n[:3] == "pc="}
+        self._cn_after = {n[3:].partition(" ")[2] for n in self._pair_weights if n[:3] == "cn="}
+        self._has_gg = any(n[:3] == "gg=" for n in self._pair_weights)
         self._parts: dict[str, PairParts] = {}
         self._pair_blocks: dict[tuple[str, str], Row] = {}
 
@@ -258,15 +264,17 @@ class NerTagger:
     def _pair_rows(self, words: Sequence[str]) -> list[Row]:
         """Each word's blocks with those of its pair features (with the word before) added.
 
-        Most pairs fire no pair feature: a bigram check (one string, one lookup) lets them
-        share the word's own blocks. Pairs that fire, or where either word has gazetteer
-        classes (pc, cn, gg features), are summed once and cached per (word before, word).
+        Most pairs fire no pair feature: a bigram check (one string, one lookup) and set
+        lookups for the class pairs (`pc` needs a stem before that has one, `cn` a stem
+        after, `gg` classes on both words) let them share the word's own blocks. Pairs that
+        may fire are summed once and cached per (word before, word).
         """
         blocks, parts_of, combined = self._blocks, self._parts, self._pair_blocks
         if len(combined) > _CACHE_LIMIT:
             combined.clear()
             parts_of.clear()
         pair_weights = self._pair_weights
+        pc_before, cn_after, has_gg = self._pc_before, self._cn_after, self._has_gg
         gazetteer = self.model.gazetteer
         rows = []
         before_word, before = BOUNDARY_WORD, BOUNDARY_PARTS
@@ -277,7 +285,11 @@ class NerTagger:
             parts = parts_of.get(word)
             if parts is None:
                 parts = parts_of[word] = pair_parts(word, gazetteer)
-            if parts[1] or before[1] or "bg=" + before[0] + " " + parts[0] in pair_weights:
+            if (
+                (parts[1] and (before[0] in pc_before or (has_gg and before[1])))
+                or (before[1] and parts[0] in cn_after)
+                or "bg=" + before[0] + " " + parts[0] in pair_weights
+            ):
                 key = (before_word, word)
                 summed = combined.get(key)
                 if summed is None:
