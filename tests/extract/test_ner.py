@@ -410,3 +410,17 @@ def test_ner_pair_shortcuts_tag_as_summing_every_pair(kinds: tuple[str, ...]) ->
     assert [tagger.tag(words) for words in sentences] == expected
     assert [tagger.tag(words) for words in sentences] == expected  # from the caches
     assert len(set(map(tuple, expected))) > 50
+
+
+@pytest.mark.parametrize(
+    "word", ["والجزيرة", "بموسكو", "الروسي", "2018", "Reuters", "،", "x1", "<s>", "ب"]
+)
+def test_ner_word_features_and_parts_at_once(word: str) -> None:
+    from hadath.extract.ner.features import word_features_and_parts
+
+    clusters = {"موسكو": (3, 17)}
+    for gazetteer in (GAZETTEER, None):
+        assert word_features_and_parts(word, clusters, gazetteer) == (
+            word_features(word, clusters, gazetteer),
+            pair_parts(word, gazetteer),
+        )

@@ -22,13 +22,13 @@ from hadath.errors import HadathError
 from hadath.extract.ner.consistency import propagate_names
 from hadath.extract.ner.coordination import split_coordinated
 from hadath.extract.ner.features import (
-    BOUNDARY_PARTS,
     BOUNDARY_WORD,
     PAIR_KINDS,
     PairParts,
     pair_features,
     pair_parts,
     word_features,
+    word_features_and_parts,
 )
 
 __all__ = [
@@ -225,13 +225,26 @@ class NerTagger:
             for i, name in enumerate(model.features)
             if name[:3] in PAIR_KINDS
         }
-        # What can make a pair fire beyond its bigram: a `pc` feature needs the stem before
-        # to have one, a `cn` feature the word's stem, a `gg` feature classes on both sides
-        # (class names hold no space, so the names split exactly).
-        self._pc_before = {n[3:].rpartition(" ")[0] for n in self._pair_weights if n[:3] == "pc="}
-        self._cn_after = {n[3:].partition(" ")[2] for n in self._pair_weights if n[:3] == "cn="}
+        # What can make a pair fire, by lookups without building the feature names:
+        # `bg` the (stem before, stem) bigrams, `pc` a stem before that has one, `cn` a stem
+        # after that has one, `gg` classes on both words. A name is split at every space, so
+        # the lookups say yes exactly when some name built from the two words would match.
+        self._bigrams: dict[str, set[str]] = {}
+        self._pc_before: set[str] = set()
+        self._cn_after: set[str] = set()
+        for name in self._pair_weights:
+            kind, rest = name[:3], name[3:]
+            for at in (i for i, char in enumerate(rest) if char == " "):
+                first, second = rest[:at], rest[at + 1 :]
+                if kind == "bg=":
+                    self._bigrams.setdefault(first, set()).add(second)
+                elif kind == "pc=":
+                    self._pc_before.add(first)
+                elif kind == "cn=":
+                    self._cn_after.add(second)
         self._has_gg = any(n[:3] == "gg=" for n in self._pair_weights)
         self._parts: dict[str, PairParts] = {}
+        # Per (word before, word): the word's blocks with its pair features' weights added.
         self._pair_blocks: dict[tuple[str, str], Row] = {}
 
     @classmethod
@@ -264,39 +277,44 @@ class NerTagger:
     def _pair_rows(self, words: Sequence[str]) -> list[Row]:
         """Each word's blocks with those of its pair features (with the word before) added.
 
-        Most pairs fire no pair feature: a bigram check (one string, one lookup) and set
-        lookups for the class pairs (`pc` needs a stem before that has one, `cn` a stem
-        after, `gg` classes on both words) let them share the word's own blocks. Pairs that
-        may fire are summed once and cached per (word before, word).
+        Rows are cached per (word before, word). Most pairs fire no pair feature: lookups of
+        the bigram and of the class pairs' stems (`pc` needs a stem before that has one, `cn`
+        a stem after, `gg` classes on both words) let them share the word's own blocks; the
+        others are summed once.
         """
         blocks, parts_of, combined = self._blocks, self._parts, self._pair_blocks
         if len(combined) > _CACHE_LIMIT:
             combined.clear()
             parts_of.clear()
-        pair_weights = self._pair_weights
-        pc_before, cn_after, has_gg = self._pc_before, self._cn_after, self._has_gg
+        bigrams, pc_before, cn_after = self._bigrams, self._pc_before, self._cn_after
+        has_gg = self._has_gg
         gazetteer = self.model.gazetteer
         rows = []
-        before_word, before = BOUNDARY_WORD, BOUNDARY_PARTS
+        before_word = BOUNDARY_WORD
         for word in words:
-            row = blocks.get(word)
+            key = (before_word, word)
+            row = combined.get(key)
             if row is None:
-                row = blocks[word] = self._word_blocks(word)
-            parts = parts_of.get(word)
-            if parts is None:
-                parts = parts_of[word] = pair_parts(word, gazetteer)
-            if (
-                (parts[1] and (before[0] in pc_before or (has_gg and before[1])))
-                or (before[1] and parts[0] in cn_after)
-                or "bg=" + before[0] + " " + parts[0] in pair_weights
-            ):
-                key = (before_word, word)
-                summed = combined.get(key)
-                if summed is None:
-                    summed = combined[key] = self._add_pairs(row, before, parts)
-                row = summed
+                row = blocks.get(word)
+                parts = parts_of.get(word)
+                if row is None:
+                    feats, parts = word_features_and_parts(word, self.model.clusters, gazetteer)
+                    row = blocks[word] = self._blocks_of(feats)
+                    parts_of[word] = parts
+                elif parts is None:
+                    parts = parts_of[word] = pair_parts(word, gazetteer)
+                before = parts_of.get(before_word)
+                if before is None:
+                    before = parts_of[before_word] = pair_parts(before_word, gazetteer)
+                if (
+                    (parts[1] and (before[0] in pc_before or (has_gg and before[1])))
+                    or (before[1] and parts[0] in cn_after)
+                    or parts[0] in bigrams.get(before[0], ())
+                ):
+                    row = self._add_pairs(row, before, parts)
+                combined[key] = row
             rows.append(row)
-            before_word, before = word, parts
+            before_word = word
         return rows
 
     def _add_pairs(self, row: Row, before: PairParts, parts: PairParts) -> Row:
@@ -323,9 +341,12 @@ class NerTagger:
 
     def _word_blocks(self, word: str) -> Row:
         """The word's summed weights, one block of label scores per offset (offset -2 first)."""
+        return self._blocks_of(word_features(word, self.model.clusters, self.model.gazetteer))
+
+    def _blocks_of(self, features: list[str]) -> Row:
+        """The summed weights of a word's `features`, one block per offset (-2 first)."""
         weights, index = self.model.weights, self._index
-        found = [index.get(feat) for feat in
-                 word_features(word, self.model.clusters, self.model.gazetteer)]
+        found = [index.get(feat) for feat in features]
         rows = [weights[i * _SLOTS : (i + 1) * _SLOTS] for i in found if i is not None]
         # Column sums in feature order, each from 0.0: the same floats as adding row by row.
         total = list(map(sum, zip(*rows, strict=True))) if rows else [0.0] * _SLOTS
