@@ -22,11 +22,11 @@ from hadath.errors import HadathError
 from hadath.extract.ner.consistency import propagate_names
 from hadath.extract.ner.coordination import split_coordinated
 from hadath.extract.ner.features import (
+    BOUNDARY_PARTS,
     BOUNDARY_WORD,
     PAIR_KINDS,
     PairParts,
     pair_features,
-    pair_parts,
     word_features,
     word_features_and_parts,
 )
@@ -243,8 +243,9 @@ class NerTagger:
                 elif kind == "cn=":
                     self._cn_after.add(second)
         self._has_gg = any(n[:3] == "gg=" for n in self._pair_weights)
-        self._parts: dict[str, PairParts] = {}
-        # Per (word before, word): the word's blocks with its pair features' weights added.
+        # Per word its blocks and pair parts; per (word before, word) that fires some pair
+        # feature, the word's blocks with the pair features' weights added.
+        self._entries: dict[str, tuple[Row, PairParts]] = {}
         self._pair_blocks: dict[tuple[str, str], Row] = {}
 
     @classmethod
@@ -277,44 +278,39 @@ class NerTagger:
     def _pair_rows(self, words: Sequence[str]) -> list[Row]:
         """Each word's blocks with those of its pair features (with the word before) added.
 
-        Rows are cached per (word before, word). Most pairs fire no pair feature: lookups of
-        the bigram and of the class pairs' stems (`pc` needs a stem before that has one, `cn`
-        a stem after, `gg` classes on both words) let them share the word's own blocks; the
-        others are summed once.
+        Most pairs fire no pair feature: lookups of the bigram and of the class pairs' stems
+        (`pc` needs a stem before that has one, `cn` a stem after, `gg` classes on both
+        words), without building any feature name, let them share the word's own blocks
+        (cached per word with its pair parts). The others are summed once and cached per
+        (word before, word).
         """
-        blocks, parts_of, combined = self._blocks, self._parts, self._pair_blocks
-        if len(combined) > _CACHE_LIMIT:
+        entries, combined = self._entries, self._pair_blocks
+        if len(combined) > _CACHE_LIMIT or len(entries) > _CACHE_LIMIT:
             combined.clear()
-            parts_of.clear()
+            entries.clear()
         bigrams, pc_before, cn_after = self._bigrams, self._pc_before, self._cn_after
         has_gg = self._has_gg
-        gazetteer = self.model.gazetteer
+        clusters, gazetteer = self.model.clusters, self.model.gazetteer
         rows = []
-        before_word = BOUNDARY_WORD
+        before_word, before = BOUNDARY_WORD, BOUNDARY_PARTS
         for word in words:
-            key = (before_word, word)
-            row = combined.get(key)
-            if row is None:
-                row = blocks.get(word)
-                parts = parts_of.get(word)
-                if row is None:
-                    feats, parts = word_features_and_parts(word, self.model.clusters, gazetteer)
-                    row = blocks[word] = self._blocks_of(feats)
-                    parts_of[word] = parts
-                elif parts is None:
-                    parts = parts_of[word] = pair_parts(word, gazetteer)
-                before = parts_of.get(before_word)
-                if before is None:
-                    before = parts_of[before_word] = pair_parts(before_word, gazetteer)
-                if (
-                    (parts[1] and (before[0] in pc_before or (has_gg and before[1])))
-                    or (before[1] and parts[0] in cn_after)
-                    or parts[0] in bigrams.get(before[0], ())
-                ):
-                    row = self._add_pairs(row, before, parts)
-                combined[key] = row
+            entry = entries.get(word)
+            if entry is None:
+                feats, parts = word_features_and_parts(word, clusters, gazetteer)
+                entry = entries[word] = (self._blocks_of(feats), parts)
+            row, parts = entry
+            if (
+                (parts[1] and (before[0] in pc_before or (has_gg and before[1])))
+                or (before[1] and parts[0] in cn_after)
+                or parts[0] in bigrams.get(before[0], ())
+            ):
+                key = (before_word, word)
+                summed = combined.get(key)
+                if summed is None:
+                    summed = combined[key] = self._add_pairs(row, before, parts)
+                row = summed
             rows.append(row)
-            before_word = word
+            before_word, before = word, parts
         return rows
 
     def _add_pairs(self, row: Row, before: PairParts, parts: PairParts) -> Row:
