@@ -360,3 +360,67 @@ def test_ner_average_models_takes_the_mean_of_each_weight() -> None:
     other = replace(runs[1], gazetteer={"موسكو": "LOC"})
     with pytest.raises(ValueError, match="share clusters and gazetteer"):
         average_models([runs[0], other])
+
+
+def test_ner_pair_training_keeps_only_the_pair_kinds_asked() -> None:
+    model = train_tagger(
+        PAIR_CORPUS, epochs=2, seed=2, gazetteer=GAZETTEER, pair_min_count=1,
+        pair_kinds=("bg=", "pc="),
+    )
+    kinds = {f[:3] for f in model.features if f[:3] in ("bg=", "pc=", "cn=", "gg=")}
+    assert kinds == {"bg=", "pc="}
+    assert model.meta["pair_kinds"] == ["bg=", "pc="]
+
+
+def _tags_summing_every_pair(tagger: NerTagger, words: list[str]) -> list[str]:
+    """The tagger's tags with every pair feature looked up at every word (no shortcut)."""
+    from hadath.extract.ner.coordination import split_coordinated
+    from hadath.extract.ner.features import BOUNDARY_WORD
+
+    gazetteer = tagger.model.gazetteer
+    edge = tagger._word_blocks(BOUNDARY_WORD)
+    rows, before = [edge, edge], BOUNDARY_PARTS
+    for word in words:
+        parts = pair_parts(word, gazetteer)
+        rows.append(tagger._add_pairs(tagger._word_blocks(word), before, parts))
+        before = parts
+    tags = repair_bio([LABELS[y] for y in tagger._viterbi([*rows, edge, edge])])
+    return split_coordinated(words, tags, gazetteer, tagger.model.clusters)
+
+
+@pytest.mark.parametrize(
+    "kinds", [("bg=", "pc=", "cn=", "gg="), ("bg=",), ("bg=", "pc="), ("cn=",), ("gg=",)]
+)
+def test_ner_pair_shortcuts_tag_as_summing_every_pair(kinds: tuple[str, ...]) -> None:
+    import random
+    from array import array
+
+    gazetteer = {**GAZETTEER, "جزيره": "LOC-part", "عربيه": "NISBA LOC-part", "قناه": "ORG-head"}
+    trained = train_tagger(PAIR_CORPUS, epochs=1, seed=2, gazetteer=gazetteer, pair_min_count=1)
+    pairs = [f for f in trained.features if f[:3] in ("bg=", "pc=", "cn=", "gg=")]
+    assert {f[:3] for f in pairs} == {"bg=", "pc=", "cn=", "gg="}
+    keep = [i for i, f in enumerate(trained.features) if f not in pairs or f[:3] in kinds]
+    rng = random.Random(7)  # every kept weight non-zero, so any pair left out shows
+    weights = array("f", (rng.uniform(-2, 2) for _ in range(len(keep) * 35)))
+    model = replace(trained, features=tuple(trained.features[i] for i in keep), weights=weights)
+    tagger = NerTagger(model)
+    vocabulary = sorted({w for words, _ in PAIR_CORPUS for w in words} | {"والجزيرة", "بموسكو"})
+    sentences = [rng.choices(vocabulary, k=rng.randint(1, 9)) for _ in range(300)]
+    expected = [_tags_summing_every_pair(NerTagger(model), words) for words in sentences]
+    assert [tagger.tag(words) for words in sentences] == expected
+    assert [tagger.tag(words) for words in sentences] == expected  # from the caches
+    assert len(set(map(tuple, expected))) > 50
+
+
+@pytest.mark.parametrize(
+    "word", ["والجزيرة", "بموسكو", "الروسي", "2018", "Reuters", "،", "x1", "<s>", "ب"]
+)
+def test_ner_word_features_and_parts_at_once(word: str) -> None:
+    from hadath.extract.ner.features import word_features_and_parts
+
+    clusters = {"موسكو": (3, 17)}
+    for gazetteer in (GAZETTEER, None):
+        assert word_features_and_parts(word, clusters, gazetteer) == (
+            word_features(word, clusters, gazetteer),
+            pair_parts(word, gazetteer),
+        )

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from hadath.extract.ner.features import PAIR_KINDS
 from hadath.extract.ner.model import LABELS, OFFSETS, NerModel
 from hadath.extract.ner.train import _encode
 
@@ -46,15 +47,17 @@ def crf_items(
     clusters: Mapping[str, tuple[int, ...]],
     gazetteer: Mapping[str, str],
     pair_min_count: int = 0,
+    pair_kinds: Sequence[str] = PAIR_KINDS,
 ) -> Iterator[tuple[list[list[str]], list[str]]]:
     """Per sentence, the CRF attributes of each token and its gold tags.
 
     A token's attributes are f"{offset}|{feature}" for every feature of the word at each
     offset -2..+2 (sentence boundaries as `features.BOUNDARY_WORD`), the same features the
-    perceptron scores (`train._encode`, with pair features kept at `pair_min_count`).
+    perceptron scores (`train._encode`, with pair features of `pair_kinds` kept at
+    `pair_min_count`).
     """
     encoded, names = _encode(
-        [s for s in sentences if s[0]], clusters, gazetteer, pair_min_count
+        [s for s in sentences if s[0]], clusters, gazetteer, pair_min_count, pair_kinds
     )
     by_offset = [[f"{offset}|{name}" for name in names] for offset in OFFSETS]
     for feats, gold in encoded:
@@ -78,6 +81,7 @@ def train_crf(
     min_freq: float = 0.0,
     o_bias: float = 0.0,
     pair_min_count: int = 0,
+    pair_kinds: Sequence[str] = PAIR_KINDS,
     possible_states: bool = False,
     keep_model: Path | None = None,
 ) -> NerModel:
@@ -93,6 +97,7 @@ def train_crf(
             in training get no weight.
         o_bias: added to every transition into O (see `with_o_bias`).
         pair_min_count: above 0, word-pair features seen this often (as the perceptron).
+        pair_kinds: the kinds of pair features kept (prefixes of `features.PAIR_KINDS`).
         possible_states: crfsuite's `feature.possible_states`: every attribute gets a weight
             for every label, not only for the labels it was seen with.
         keep_model: where to leave crfsuite's own model file (for checks); else a temp file.
@@ -101,7 +106,7 @@ def train_crf(
     clusters = dict(clusters or {})
     gazetteer = dict(gazetteer or {})
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    for items, tags in crf_items(sentences, clusters, gazetteer, pair_min_count):
+    for items, tags in crf_items(sentences, clusters, gazetteer, pair_min_count, pair_kinds):
         trainer.append(items, tags)
     trainer.set_params(
         {
@@ -124,6 +129,8 @@ def train_crf(
     }
     if pair_min_count:
         settings["pair_min_count"] = pair_min_count
+        if tuple(pair_kinds) != PAIR_KINDS:
+            settings["pair_kinds"] = list(pair_kinds)
     if possible_states:
         settings["possible_states"] = True
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,6 +19,7 @@ __all__ = [
     "pair_parts",
     "strip_candidates",
     "word_features",
+    "word_features_and_parts",
 ]
 
 # Stands for the words beyond either end of a sentence.
@@ -122,12 +123,23 @@ def word_features(
     by the whole word, else by its stem readings), `g` the gazetteer classes of any reading
     (from `gazetteer`: normalised word -> space-separated classes such as "LOC PER-last").
     """
+    return word_features_and_parts(word, clusters, gazetteer)[0]
+
+
+def word_features_and_parts(
+    word: str,
+    clusters: Mapping[str, tuple[int, ...]] | None = None,
+    gazetteer: Mapping[str, str] | None = None,
+) -> tuple[list[str], PairParts]:
+    """`word_features(word, clusters, gazetteer)` and `pair_parts(word, gazetteer)` at once
+    (the word is normalised and its readings found once)."""
     if word == BOUNDARY_WORD:
-        return ["w=" + BOUNDARY_WORD, "k=boundary"]
+        return ["w=" + BOUNDARY_WORD, "k=boundary"], BOUNDARY_PARTS
     norm = normalise_word(word)
     kind = _word_kind(norm)
     if kind != "ar":
-        return ["k=" + kind, "w=" + norm] if kind == "latin" else ["k=" + kind]
+        stem = norm if kind in ("latin", "mixed") or kind.startswith("punct") else kind
+        return (["k=" + kind, "w=" + norm] if kind == "latin" else ["k=" + kind]), (stem, ())
     readings = strip_candidates(norm)
     prefix, stem = max(readings, key=lambda r: len(r[0]))
     feats = ["k=ar", "p=" + prefix, "n=" + str(min(len(stem), 8))]
@@ -140,9 +152,11 @@ def word_features(
             if found is not None:
                 feats.extend(f"c{level}={c}" for level, c in enumerate(found))
                 break
-    if gazetteer:
-        feats.extend("g=" + c for c in _classes(readings, gazetteer))
-    return feats
+    if not gazetteer:
+        return feats, (stem, ())
+    classes = _classes(readings, gazetteer)
+    feats.extend("g=" + c for c in classes)
+    return feats, (stem, tuple(classes))
 
 
 def _classes(readings: list[tuple[str, str]], gazetteer: Mapping[str, str]) -> list[str]:

@@ -27,8 +27,8 @@ from hadath.extract.ner.features import (
     PAIR_KINDS,
     PairParts,
     pair_features,
-    pair_parts,
     word_features,
+    word_features_and_parts,
 )
 
 __all__ = [
@@ -225,7 +225,27 @@ class NerTagger:
             for i, name in enumerate(model.features)
             if name[:3] in PAIR_KINDS
         }
-        self._parts: dict[str, PairParts] = {}
+        # What can make a pair fire, by lookups without building the feature names:
+        # `bg` the (stem before, stem) bigrams, `pc` a stem before that has one, `cn` a stem
+        # after that has one, `gg` classes on both words. A name is split at every space, so
+        # the lookups say yes exactly when some name built from the two words would match.
+        self._bigrams: dict[str, set[str]] = {}
+        self._pc_before: set[str] = set()
+        self._cn_after: set[str] = set()
+        for name in self._pair_weights:
+            kind, rest = name[:3], name[3:]
+            for at in (i for i, char in enumerate(rest) if char == " "):
+                first, second = rest[:at], rest[at + 1 :]
+                if kind == "bg=":
+                    self._bigrams.setdefault(first, set()).add(second)
+                elif kind == "pc=":
+                    self._pc_before.add(first)
+                elif kind == "cn=":
+                    self._cn_after.add(second)
+        self._has_gg = any(n[:3] == "gg=" for n in self._pair_weights)
+        # Per word its blocks and pair parts; per (word before, word) that fires some pair
+        # feature, the word's blocks with the pair features' weights added.
+        self._entries: dict[str, tuple[Row, PairParts]] = {}
         self._pair_blocks: dict[tuple[str, str], Row] = {}
 
     @classmethod
@@ -258,26 +278,32 @@ class NerTagger:
     def _pair_rows(self, words: Sequence[str]) -> list[Row]:
         """Each word's blocks with those of its pair features (with the word before) added.
 
-        Most pairs fire no pair feature: a bigram check (one string, one lookup) lets them
-        share the word's own blocks. Pairs that fire, or where either word has gazetteer
-        classes (pc, cn, gg features), are summed once and cached per (word before, word).
+        Most pairs fire no pair feature: lookups of the bigram and of the class pairs' stems
+        (`pc` needs a stem before that has one, `cn` a stem after, `gg` classes on both
+        words), without building any feature name, let them share the word's own blocks
+        (cached per word with its pair parts). The others are summed once and cached per
+        (word before, word).
         """
-        blocks, parts_of, combined = self._blocks, self._parts, self._pair_blocks
-        if len(combined) > _CACHE_LIMIT:
+        entries, combined = self._entries, self._pair_blocks
+        if len(combined) > _CACHE_LIMIT or len(entries) > _CACHE_LIMIT:
             combined.clear()
-            parts_of.clear()
-        pair_weights = self._pair_weights
-        gazetteer = self.model.gazetteer
+            entries.clear()
+        bigrams, pc_before, cn_after = self._bigrams, self._pc_before, self._cn_after
+        has_gg = self._has_gg
+        clusters, gazetteer = self.model.clusters, self.model.gazetteer
         rows = []
         before_word, before = BOUNDARY_WORD, BOUNDARY_PARTS
         for word in words:
-            row = blocks.get(word)
-            if row is None:
-                row = blocks[word] = self._word_blocks(word)
-            parts = parts_of.get(word)
-            if parts is None:
-                parts = parts_of[word] = pair_parts(word, gazetteer)
-            if parts[1] or before[1] or "bg=" + before[0] + " " + parts[0] in pair_weights:
+            entry = entries.get(word)
+            if entry is None:
+                feats, parts = word_features_and_parts(word, clusters, gazetteer)
+                entry = entries[word] = (self._blocks_of(feats), parts)
+            row, parts = entry
+            if (
+                (parts[1] and (before[0] in pc_before or (has_gg and before[1])))
+                or (before[1] and parts[0] in cn_after)
+                or parts[0] in bigrams.get(before[0], ())
+            ):
                 key = (before_word, word)
                 summed = combined.get(key)
                 if summed is None:
@@ -311,9 +337,12 @@ class NerTagger:
 
     def _word_blocks(self, word: str) -> Row:
         """The word's summed weights, one block of label scores per offset (offset -2 first)."""
+        return self._blocks_of(word_features(word, self.model.clusters, self.model.gazetteer))
+
+    def _blocks_of(self, features: list[str]) -> Row:
+        """The summed weights of a word's `features`, one block per offset (-2 first)."""
         weights, index = self.model.weights, self._index
-        found = [index.get(feat) for feat in
-                 word_features(word, self.model.clusters, self.model.gazetteer)]
+        found = [index.get(feat) for feat in features]
         rows = [weights[i * _SLOTS : (i + 1) * _SLOTS] for i in found if i is not None]
         # Column sums in feature order, each from 0.0: the same floats as adding row by row.
         total = list(map(sum, zip(*rows, strict=True))) if rows else [0.0] * _SLOTS

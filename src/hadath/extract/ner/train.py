@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from hadath.extract.ner.features import (
     BOUNDARY_PARTS,
     BOUNDARY_WORD,
+    PAIR_KINDS,
     pair_features,
     pair_parts,
     word_features,
@@ -119,6 +120,7 @@ def _encode(
     clusters: Mapping[str, tuple[int, ...]],
     gazetteer: Mapping[str, str],
     pair_min_count: int = 0,
+    pair_kinds: Sequence[str] = PAIR_KINDS,
 ) -> tuple[list[Encoded], list[str]]:
     index: dict[str, int] = {}
     by_word: dict[str, list[int]] = {}
@@ -133,7 +135,10 @@ def _encode(
     kept_pairs: set[str] = set()
     if pairs is not None:
         counts = Counter(f for sentence in pairs for position in sentence for f in position)
-        kept_pairs = {f for f, n in counts.items() if n >= pair_min_count}
+        kinds = tuple(pair_kinds)
+        kept_pairs = {
+            f for f, n in counts.items() if n >= pair_min_count and f[:3] in kinds
+        }
     label_id = {label: i for i, label in enumerate(LABELS)}
     encoded = []
     for k, (words, tags) in enumerate(sentences):
@@ -177,6 +182,7 @@ def train_tagger(
     margin: float = 0.0,
     recall_weight: float = 1.0,
     pair_min_count: int = 0,
+    pair_kinds: Sequence[str] = PAIR_KINDS,
 ) -> NerModel:
     """Train a tagger on (words, BIO tags) sentences; tags must be drawn from LABELS.
 
@@ -194,11 +200,12 @@ def train_tagger(
             1 it trades precision for recall (Mohit et al. 2012, recall-oriented perceptron).
         pair_min_count: above 0, each word also gets features with the word before it
             (`features.pair_features`), those seen at least this often in `sentences`.
+        pair_kinds: the kinds of pair features kept (prefixes of `features.PAIR_KINDS`).
     """
     clusters = dict(clusters or {})
     gazetteer = dict(gazetteer or {})
     encoded, features = _encode(
-        [s for s in sentences if s[0]], clusters, gazetteer, pair_min_count
+        [s for s in sentences if s[0]], clusters, gazetteer, pair_min_count, pair_kinds
     )
     model = _Perceptron(len(features))
     rng = random.Random(seed)
@@ -224,6 +231,8 @@ def train_tagger(
         meta.update(margin=margin, recall_weight=recall_weight)
     if pair_min_count:
         meta.update(pair_min_count=pair_min_count)
+        if tuple(pair_kinds) != PAIR_KINDS:
+            meta.update(pair_kinds=list(pair_kinds))
     return _finish(model, features, clusters, gazetteer, meta)
 
 
