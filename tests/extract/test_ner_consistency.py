@@ -72,9 +72,10 @@ def test_ner_tag_document_tags_sentences_like_tag_then_adds_repeats() -> None:
     ]
     alone = [tagger.tag(words) for words in document]
     tagged = tagger.tag_document(document)
+    assert tagged == propagate_names(document, alone)
     assert tagged[0] == alone[0]
     assert ("جون ليتون", "PER") in names(document[0], alone[0])
-    assert ("ليتون", "PER") not in names(document[1], alone[1])  # the sentence tagger misses it
+    # Found by the sentence tagger or, failing it, by the pass (the surname of a nearby name).
     assert ("ليتون", "PER") in names(document[1], tagged[1])
     assert ("الرياض", "LOC") in names(document[1], tagged[1])
 
