@@ -94,3 +94,17 @@ def test_fold_str_of_a_long_text_with_nothing_to_fold_is_the_text() -> None:
     text = "قال الرئيس في بيان " * 20
     assert len(text) > fold_module._LONG_TEXT
     assert fold_str(text) == text
+
+
+@given(st.lists(st.text(alphabet="اأإآىيةهـَُِّْ\u200fوال ", max_size=30), max_size=20))
+def test_fold_str_of_words_folds_as_the_table_does_cached_or_not(words: list[str]) -> None:
+    for word in words * 2:  # the second time from the cache
+        assert fold_str(word) == word.translate(fold_module._FOLD_TABLE)
+
+
+def test_fold_str_word_cache_stays_within_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fold_module, "_FOLDED_WORDS", {})
+    monkeypatch.setattr(fold_module, "_FOLDED_WORDS_LIMIT", 5)
+    for n in range(12):
+        assert fold_str(f"أحمد{n}") == f"احمد{n}"
+        assert len(fold_module._FOLDED_WORDS) <= 5

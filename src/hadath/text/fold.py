@@ -86,6 +86,9 @@ _FOLDS_ANY_RE = re.compile(
 )
 # Shorter strings (words, names) fold faster with str.translate than with the scans.
 _LONG_TEXT = 200
+_WORD_LENGTH = 24  # shorter texts are words or short phrases: their folds are cached
+_FOLDED_WORDS: dict[str, str] = {}
+_FOLDED_WORDS_LIMIT = 100_000
 _KEPT_RUN_RE = re.compile(f"[^{_DROP_CLASS}]+")
 
 
@@ -123,6 +126,15 @@ def fold(text: str) -> Folded:
 
 def fold_str(text: str) -> str:
     """The folded text alone (for lexicon keys): same folding as `fold`."""
+    if len(text) < _WORD_LENGTH:
+        # Words are folded again and again (~500 times per article, by every lexicon and
+        # reading): a dict lookup costs a tenth of translating.
+        folded = _FOLDED_WORDS.get(text)
+        if folded is None:
+            if len(_FOLDED_WORDS) >= _FOLDED_WORDS_LIMIT:
+                _FOLDED_WORDS.clear()
+            folded = _FOLDED_WORDS[text] = text.translate(_FOLD_TABLE)
+        return folded
     if len(text) < _LONG_TEXT:
         return text.translate(_FOLD_TABLE)
     # str.translate looks every character up in a dict: ~0.1 ms for an article. One
