@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hadath.extract.ner import NerTagger, bio_entities
-from hadath.extract.ner.consistency import SURNAME_WINDOW, _entities, propagate_names
+from hadath.extract.ner.consistency import SURNAME_WINDOW, propagate_names
 
 
 def names(words: list[str], tags: list[str]) -> list[tuple[str, str]]:
@@ -106,8 +106,21 @@ def test_ner_consistency_keeps_the_surname_ali_off_the_preposition_ala() -> None
 
 @given(st.lists(st.sampled_from(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]),
                 max_size=15))
-def test_ner_consistency_finds_the_spans_bio_entities_finds(tags: list[str]) -> None:
-    assert _entities(tags) == bio_entities(tags)
+def test_ner_bio_entities_finds_the_spans_of_a_tag_by_tag_reading(tags: list[str]) -> None:
+    assert bio_entities(tags) == _tag_by_tag_entities(tags)
+
+
+def _tag_by_tag_entities(tags: list[str]) -> list[tuple[int, int, str]]:
+    """The plain reading: every tag in turn; an I- that does not continue starts a name."""
+    entities: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and tag[2:] == kind:
+            continue
+        if kind:
+            entities.append((start, i, kind))
+        start, kind = (i, tag[2:]) if tag != "O" else (-1, "")
+    return entities
 
 
 def test_ner_consistency_tags_a_one_word_name_found_twice_where_it_recurs() -> None:

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from hadath.extract.ner.features import normalise_word, strip_candidates
+from hadath.extract.ner.scoring import bio_entities
 
 __all__ = ["SURNAME_WINDOW", "propagate_names"]
 
@@ -65,23 +66,6 @@ def _readings(word: str) -> frozenset[str]:
 
 def _majority(counts: Counter[str]) -> str:
     return max(sorted(counts), key=counts.__getitem__)
-
-
-def _entities(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """`scoring.bio_entities`, visiting only the tagged words: most words are O."""
-    entities: list[tuple[int, int, str]] = []
-    start, last, kind = -1, -2, ""
-    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
-        tag = tags[i]
-        if i == last + 1 and tag.startswith("I-") and tag[2:] == kind:
-            last = i
-            continue
-        if kind:
-            entities.append((start, last + 1, kind))
-        start, last, kind = i, i, tag[2:]
-    if kind:
-        entities.append((start, last + 1, kind))
-    return entities
 
 
 def _vote_types(
@@ -223,7 +207,7 @@ def propagate_names(
         tags: the tagger's BIO tags for them.
         window: how many sentences before and after a sentence lend it their surnames.
     """
-    tags, spans = _vote_types(sentences, tags, [_entities(t) for t in tags])
+    tags, spans = _vote_types(sentences, tags, [bio_entities(t) for t in tags])
     by_first, surnames, maksura = _collect(sentences, spans)
     candidates = _candidates(sentences, set(by_first), set().union(*surnames))
     out = []

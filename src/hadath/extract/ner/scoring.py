@@ -42,16 +42,22 @@ class EntityScore:
 
 
 def bio_entities(tags: Sequence[str]) -> list[Entity]:
-    """Entities in a BIO sequence; an I- that does not continue its type starts an entity."""
+    """Entities in a BIO sequence; an I- that does not continue its type starts an entity.
+
+    Only the tagged words are visited: most words are O (the document pass asks this of
+    every sentence of every article)."""
     entities: list[Entity] = []
-    start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        continues = tag.startswith("I-") and tag[2:] == kind
-        if continues:
+    start, last, kind = -1, -2, ""
+    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
+        tag = tags[i]
+        if i == last + 1 and tag.startswith("I-") and tag[2:] == kind:
+            last = i
             continue
         if kind:
-            entities.append((start, i, kind))
-        start, kind = (i, tag[2:]) if tag != "O" else (-1, "")
+            entities.append((start, last + 1, kind))
+        start, last, kind = i, i, tag[2:]
+    if kind:
+        entities.append((start, last + 1, kind))
     return entities
 
 
