@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import json
 import operator
 import struct
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -26,7 +27,6 @@ from hadath.extract.ner.features import (
     BOUNDARY_WORD,
     PAIR_KINDS,
     PairParts,
-    pair_features,
     word_features,
     word_features_and_parts,
 )
@@ -53,6 +53,9 @@ _MAGIC = b"HADNER1\n"
 _FORBIDDEN = -1e9
 # Words seen while tagging are cached up to this many; news vocabulary repeats heavily.
 _CACHE_LIMIT = 200_000
+# Sums for (word before, word) pairs that fire pair features: ~1.4 KB each, and a corpus has
+# more distinct pairs than words, so fewer are kept, in two generations (a miss costs ~10 us).
+_PAIR_CACHE_LIMIT = 40_000
 
 
 class ModelFormatError(HadathError):
@@ -218,35 +221,33 @@ class NerTagger:
         ) + 1e-6
         self._blocks: dict[str, Row] = {}
         self._boundary = self._word_blocks(BOUNDARY_WORD)
-        # Features of a word with the word before it, if the model has any: their weights
-        # by name, per word what the pair features read, per pair the summed blocks.
-        self._pair_weights = {
-            name: model.weights[i * _SLOTS : (i + 1) * _SLOTS]
-            for i, name in enumerate(model.features)
-            if name[:3] in PAIR_KINDS
+        # Features of a word with the word before it, if the model has any, as four tables
+        # keyed by what they read (see `features.pair_features`): `bg` (stem before, stem),
+        # `pc` (stem before, class), `cn` (class before, stem), `gg` (class before, class).
+        # Lookups by key tuple build no feature name. A name is split at every space, so a
+        # key matches exactly when the name built from the two words is in the model.
+        self._pair_tables: dict[str, dict[tuple[str, str], tuple[float, ...]]] = {
+            kind: {} for kind in PAIR_KINDS
         }
-        # What can make a pair fire, by lookups without building the feature names:
-        # `bg` the (stem before, stem) bigrams, `pc` a stem before that has one, `cn` a stem
-        # after that has one, `gg` classes on both words. A name is split at every space, so
-        # the lookups say yes exactly when some name built from the two words would match.
-        self._bigrams: dict[str, set[str]] = {}
-        self._pc_before: set[str] = set()
-        self._cn_after: set[str] = set()
-        for name in self._pair_weights:
-            kind, rest = name[:3], name[3:]
-            for at in (i for i, char in enumerate(rest) if char == " "):
-                first, second = rest[:at], rest[at + 1 :]
-                if kind == "bg=":
-                    self._bigrams.setdefault(first, set()).add(second)
-                elif kind == "pc=":
-                    self._pc_before.add(first)
-                elif kind == "cn=":
-                    self._cn_after.add(second)
-        self._has_gg = any(n[:3] == "gg=" for n in self._pair_weights)
+        for i, name in enumerate(model.features):
+            table = self._pair_tables.get(name[:3])
+            if table is None:
+                continue
+            weights = tuple(model.weights[i * _SLOTS : (i + 1) * _SLOTS])
+            rest = name[3:]
+            for at in (at for at, char in enumerate(rest) if char == " "):
+                table[rest[:at], rest[at + 1 :]] = weights
+        self._has_pairs = any(self._pair_tables.values())
+        # What can make a class pair fire, tested before its table: a `pc` stem before, a
+        # `cn` stem after, `gg` classes on both words.
+        self._pc_before = {first for first, _ in self._pair_tables["pc="]}
+        self._cn_after = {second for _, second in self._pair_tables["cn="]}
+        self._has_gg = bool(self._pair_tables["gg="])
         # Per word its blocks and pair parts; per (word before, word) that fires some pair
-        # feature, the word's blocks with the pair features' weights added.
+        # feature, the word's blocks with theirs added.
         self._entries: dict[str, tuple[Row, PairParts]] = {}
         self._pair_blocks: dict[tuple[str, str], Row] = {}
+        self._older_pair_blocks: dict[tuple[str, str], Row] = {}
 
     @classmethod
     def load(cls) -> NerTagger:
@@ -263,7 +264,7 @@ class NerTagger:
             blocks.clear()
         edge = self._boundary
         rows = [edge, edge]
-        if self._pair_weights:
+        if self._has_pairs:
             rows += self._pair_rows(words)
         else:
             for word in words:
@@ -278,17 +279,19 @@ class NerTagger:
     def _pair_rows(self, words: Sequence[str]) -> list[Row]:
         """Each word's blocks with those of its pair features (with the word before) added.
 
-        Most pairs fire no pair feature: lookups of the bigram and of the class pairs' stems
-        (`pc` needs a stem before that has one, `cn` a stem after, `gg` classes on both
-        words), without building any feature name, let them share the word's own blocks
-        (cached per word with its pair parts). The others are summed once and cached per
-        (word before, word).
+        Most pairs fire no pair feature: set tests on the stems and classes (a bigram or
+        `pc` needs a stem before that has one, `cn` a stem after, `gg` classes on both
+        words) let them share the word's own blocks (cached per word with its pair parts).
+        The others are summed once and cached per (word before, word).
         """
-        entries, combined = self._entries, self._pair_blocks
-        if len(combined) > _CACHE_LIMIT or len(entries) > _CACHE_LIMIT:
-            combined.clear()
+        entries, combined, older = self._entries, self._pair_blocks, self._older_pair_blocks
+        if len(combined) > _PAIR_CACHE_LIMIT:
+            # Two generations: the pairs of the last stretch of text stay at hand.
+            self._older_pair_blocks, older = combined, combined
+            self._pair_blocks = combined = {}
+        if len(entries) > _CACHE_LIMIT:
             entries.clear()
-        bigrams, pc_before, cn_after = self._bigrams, self._pc_before, self._cn_after
+        bigrams, pc_before, cn_after = self._pair_tables["bg="], self._pc_before, self._cn_after
         has_gg = self._has_gg
         clusters, gazetteer = self.model.clusters, self.model.gazetteer
         rows = []
@@ -300,32 +303,41 @@ class NerTagger:
                 entry = entries[word] = (self._blocks_of(feats), parts)
             row, parts = entry
             if (
-                (parts[1] and (before[0] in pc_before or (has_gg and before[1])))
+                (before[0], parts[0]) in bigrams
+                or (parts[1] and (before[0] in pc_before or (has_gg and before[1])))
                 or (before[1] and parts[0] in cn_after)
-                or parts[0] in bigrams.get(before[0], ())
             ):
                 key = (before_word, word)
                 summed = combined.get(key)
                 if summed is None:
-                    summed = combined[key] = self._add_pairs(row, before, parts)
+                    summed = older.get(key) or self._add_pairs(row, before, parts)
+                    combined[key] = summed
                 row = summed
             rows.append(row)
             before_word, before = word, parts
         return rows
 
     def _add_pairs(self, row: Row, before: PairParts, parts: PairParts) -> Row:
-        """`row` plus the weights of the pair features (`before`, word) that the model has."""
-        pair_weights = self._pair_weights
-        flat: list[float] | None = None
-        for feat in pair_features(before, parts):
-            found = pair_weights.get(feat)
-            if found is not None:
-                if flat is None:
-                    flat = [x for block in row for x in block]
-                flat = list(map(operator.add, flat, found))
-        if flat is None:
+        """`row` plus the weights of the pair features (`before`, word) that the model has,
+        added in the order of `features.pair_features`."""
+        tables = self._pair_tables
+        bigrams, stem_class = tables["bg="], tables["pc="]
+        class_stem, class_class = tables["cn="], tables["gg="]
+        stem_before, classes_before = before
+        stem, classes = parts
+        found = [bigrams.get((stem_before, stem))]
+        found += [stem_class.get((stem_before, c)) for c in classes]
+        if classes_before:
+            found += [class_stem.get((cb, stem)) for cb in classes_before]
+            found += [class_class.get((cb, c)) for cb in classes_before for c in classes]
+        total: Iterable[float] | None = None
+        for weights in found:
+            if weights is not None:
+                total = map(operator.add, total or itertools.chain.from_iterable(row), weights)
+        if total is None:
             return row
-        return tuple(tuple(flat[o * _N_LABELS : (o + 1) * _N_LABELS]) for o in range(len(OFFSETS)))
+        flat = tuple(total)
+        return tuple(flat[o * _N_LABELS : (o + 1) * _N_LABELS] for o in range(len(OFFSETS)))
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of one document, with names kept consistent across it.
