@@ -380,11 +380,16 @@ class NerTagger:
                  zip(self._start, r0[0], r1[1], r2[2], r3[3], r4[4], strict=True)]
         back: list[tuple[int, ...]] = []
         for r0, r1, r2, r3, r4 in windows:
-            # Blocks are seven labels long by construction: a strict zip costs 25% here.
-            e0, e1, e2, e3, e4, e5, e6 = [
-                a + b + c + d + e
-                for a, b, c, d, e in zip(r0[0], r1[1], r2[2], r3[3], r4[4], strict=False)
-            ]
+            # The word's label scores, its window's five blocks added label by label. Unpacked
+            # into names: half the time of a comprehension over a zip, the same sums.
+            a0, a1, a2, a3, a4, a5, a6 = r0[0]
+            b0, b1, b2, b3, b4, b5, b6 = r1[1]
+            c0, c1, c2, c3, c4, c5, c6 = r2[2]
+            d0, d1, d2, d3, d4, d5, d6 = r3[3]
+            f0, f1, f2, f3, f4, f5, f6 = r4[4]
+            e0, e1, e2 = a0 + b0 + c0 + d0 + f0, a1 + b1 + c1 + d1 + f1, a2 + b2 + c2 + d2 + f2
+            e3, e4 = a3 + b3 + c3 + d3 + f3, a4 + b4 + c4 + d4 + f4
+            e5, e6 = a5 + b5 + c5 + d5 + f5, a6 + b6 + c6 + d6 + f6
             s0, s1, s2, s3, s4, s5, s6 = score
             # I-X follows only B-X or I-X: two candidates each, whichever branch below.
             n2, p2 = (s2 + i_iper, 2) if s2 + i_iper > s1 + b_iper else (s1 + b_iper, 1)
