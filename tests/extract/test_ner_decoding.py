@@ -91,3 +91,30 @@ def test_ner_decoder_matches_a_textbook_viterbi_ties_included(seed: int, from_o_
         assert tagger.tag(words) == expected, words
         named += sum(tag != "O" for tag in expected)
     assert named > 0  # the random models do put names on some words
+
+
+def test_two_generation_cache_keeps_recent_entries_within_twice_its_limit() -> None:
+    from hadath.extract.ner.model import _TwoGenerations
+
+    cache = _TwoGenerations(limit=3)
+    for i in range(20):
+        current, older = cache.rotated()
+        current[i] = str(i)
+        assert len(cache.current) + len(cache.older) <= 2 * (cache.limit + 1)
+    current, older = cache.rotated()
+    assert 19 in current or 19 in older  # the latest stays at hand
+    assert 0 not in current and 0 not in older  # the first are dropped
+
+
+def test_ner_tags_the_same_with_small_word_and_pair_caches(monkeypatch) -> None:
+    import hadath.extract.ner.model as model_module
+
+    model = _model(seed=3, from_o_bonus=3)
+    rng = random.Random(7)
+    sentences = [[rng.choice(VOCABULARY) for _ in range(rng.randint(1, 12))] for _ in range(60)]
+    expected = [NerTagger(model).tag(words) for words in sentences]
+    monkeypatch.setattr(model_module, "_WORD_CACHE_LIMIT", 2)
+    monkeypatch.setattr(model_module, "_PAIR_CACHE_LIMIT", 2)
+    small = NerTagger(model)
+    assert [small.tag(words) for words in sentences] == expected
+    assert len(small._word_rows.current) + len(small._word_rows.older) <= 6

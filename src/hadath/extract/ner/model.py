@@ -51,11 +51,32 @@ _SLOTS = len(OFFSETS) * _N_LABELS  # weights per feature: one per (offset, label
 Row = tuple[tuple[float, ...], ...]  # a word's label scores, one block per offset
 _MAGIC = b"HADNER1\n"
 _FORBIDDEN = -1e9
-# Words seen while tagging are cached up to this many; news vocabulary repeats heavily.
-_CACHE_LIMIT = 200_000
-# Sums for (word before, word) pairs that fire pair features: ~1.4 KB each, and a corpus has
-# more distinct pairs than words, so fewer are kept, in two generations (a miss costs ~10 us).
+# The blocks of words seen while tagging (~1.6 KB a word) are cached in two generations of
+# this many: news vocabulary repeats heavily (the ANT corpus has 159,000 distinct words), and
+# a larger corpus keeps its recent words instead of losing all at a cap. A miss costs 10-30 us:
+# two generations of 50,000 tag ANT 0.15-0.3 ms per article slower for 144 MB less.
+_WORD_CACHE_LIMIT = 100_000
+# Sums for (word before, word) pairs that fire pair features, in two generations of this many.
 _PAIR_CACHE_LIMIT = 40_000
+
+
+class _TwoGenerations:
+    """A bounded cache as two dicts: look in `current`, then in `older`. When `current`
+    holds more than `limit` entries it becomes `older` and the older one is dropped, so
+    what the last stretch of text used stays at hand and at most 2 x `limit` are kept."""
+
+    __slots__ = ("current", "limit", "older")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.current: dict = {}
+        self.older: dict = {}
+
+    def rotated(self) -> tuple[dict, dict]:
+        """(current, older), after moving a full `current` to `older`."""
+        if len(self.current) > self.limit:
+            self.older, self.current = self.current, {}
+        return self.current, self.older
 
 
 class ModelFormatError(HadathError):
@@ -219,7 +240,7 @@ class NerTagger:
         self._o_lead = max(
             into(y, p) - into(y, 0) for y in (0, 1, 3, 5) for p in range(1, _N_LABELS)
         ) + 1e-6
-        self._blocks: dict[str, Row] = {}
+        self._word_rows = _TwoGenerations(_WORD_CACHE_LIMIT)  # word -> Row
         self._boundary = self._word_blocks(BOUNDARY_WORD)
         # Features of a word with the word before it, if the model has any, as four tables
         # keyed by what they read (see `features.pair_features`): `bg` (stem before, stem),
@@ -245,9 +266,8 @@ class NerTagger:
         self._has_gg = bool(self._pair_tables["gg="])
         # Per word its blocks and pair parts; per (word before, word) that fires some pair
         # feature, the word's blocks with theirs added.
-        self._entries: dict[str, tuple[Row, PairParts]] = {}
-        self._pair_blocks: dict[tuple[str, str], Row] = {}
-        self._older_pair_blocks: dict[tuple[str, str], Row] = {}
+        self._entries = _TwoGenerations(_WORD_CACHE_LIMIT)  # word -> (Row, PairParts)
+        self._pair_sums = _TwoGenerations(_PAIR_CACHE_LIMIT)  # (word before, word) -> Row
 
     @classmethod
     def load(cls) -> NerTagger:
@@ -259,18 +279,16 @@ class NerTagger:
         wa- ("and") come out as two names (see `coordination.split_coordinated`)."""
         if not words:
             return []
-        blocks = self._blocks
-        if len(blocks) > _CACHE_LIMIT:
-            blocks.clear()
         edge = self._boundary
         rows = [edge, edge]
         if self._has_pairs:
             rows += self._pair_rows(words)
         else:
+            current, older = self._word_rows.rotated()
             for word in words:
-                row = blocks.get(word)
+                row = current.get(word)
                 if row is None:
-                    row = blocks[word] = self._word_blocks(word)
+                    row = current[word] = older.get(word) or self._word_blocks(word)
                 rows.append(row)
         rows += (edge, edge)
         tags = repair_bio([LABELS[y] for y in self._viterbi(rows)])
@@ -284,13 +302,8 @@ class NerTagger:
         words) let them share the word's own blocks (cached per word with its pair parts).
         The others are summed once and cached per (word before, word).
         """
-        entries, combined, older = self._entries, self._pair_blocks, self._older_pair_blocks
-        if len(combined) > _PAIR_CACHE_LIMIT:
-            # Two generations: the pairs of the last stretch of text stay at hand.
-            self._older_pair_blocks, older = combined, combined
-            self._pair_blocks = combined = {}
-        if len(entries) > _CACHE_LIMIT:
-            entries.clear()
+        entries, older_entries = self._entries.rotated()
+        combined, older = self._pair_sums.rotated()
         bigrams, pc_before, cn_after = self._pair_tables["bg="], self._pc_before, self._cn_after
         has_gg = self._has_gg
         clusters, gazetteer = self.model.clusters, self.model.gazetteer
@@ -299,8 +312,11 @@ class NerTagger:
         for word in words:
             entry = entries.get(word)
             if entry is None:
-                feats, parts = word_features_and_parts(word, clusters, gazetteer)
-                entry = entries[word] = (self._blocks_of(feats), parts)
+                entry = older_entries.get(word)
+                if entry is None:
+                    feats, parts = word_features_and_parts(word, clusters, gazetteer)
+                    entry = (self._blocks_of(feats), parts)
+                entries[word] = entry
             row, parts = entry
             if (
                 (before[0], parts[0]) in bigrams
