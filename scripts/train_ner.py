@@ -19,7 +19,8 @@ trains nothing and scores MODEL on the development slice at each --o-bias (added
 L-BFGS; `pip install 'hadath[train]'`), regularised by --c1 (L1) and --c2 (L2), with
 crfsuite's feature.minfreq as --min-freq and feature.possible_states as
 --possible-states, exported into the same model format; --o-bias
-adds a constant to the score of O on every token (with --tune, each value given is scored).
+adds a constant to the score of O on every token (with --tune, each value given is scored);
+--prune T drops the features whose weights are all under T in size (`prune_small_weights`).
 With --score MODEL, trains nothing and scores MODEL on the held-out splits.
 Scores are given per sentence (`NerTagger.tag`) and with the document-level pass
 (`NerTagger.tag_document`), each sentence's "document" being the PSEUDO_DOCUMENT sentences
@@ -45,7 +46,7 @@ from hadath.extract.ner.features import PAIR_KINDS, normalise_word
 from hadath.extract.ner.gazetteer import build_lexicon_gazetteer, merge_gazetteers, prune_by_labels
 from hadath.extract.ner.model import MODEL_FILE, NerModel, NerTagger
 from hadath.extract.ner.scoring import score_entities
-from hadath.extract.ner.train import average_models, train_tagger
+from hadath.extract.ner.train import average_models, prune_small_weights, train_tagger
 from hadath.lexicon import version_of
 
 # NewsFANE fine types -> hadath's coarse types. None drops the type (its words become O).
@@ -289,6 +290,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=[O_BIAS],
         help="CRF: added to O's score on every token (with --tune, each value is scored)",
     )
+    parser.add_argument(
+        "--prune",
+        type=float,
+        default=0.0,
+        metavar="T",
+        help="drop features whose weights are all smaller than T in size (0: keep all)",
+    )
     parser.add_argument("--tune", action="store_true", help="score a dev slice after each epoch")
     parser.add_argument(
         "--tune-slice",
@@ -379,6 +387,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.tune:
         return 0
+    if args.prune:
+        model = prune_small_weights(model, args.prune)
+        log.info("%d features with a weight of %g or more kept", len(model.features), args.prune)
     args.out.mkdir(parents=True, exist_ok=True)
     data = model.to_bytes()
     (args.out / MODEL_FILE).write_bytes(data)

@@ -19,7 +19,7 @@ from hadath.extract.ner.features import (
 )
 from hadath.extract.ner.gazetteer import build_lexicon_gazetteer, merge_gazetteers, prune_by_labels
 from hadath.extract.ner.model import LABELS, ModelFormatError
-from hadath.extract.ner.train import average_models, train_tagger
+from hadath.extract.ner.train import average_models, prune_small_weights, train_tagger
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 NEWSFANE = SHARED / "data" / "ner" / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
@@ -360,6 +360,24 @@ def test_ner_average_models_takes_the_mean_of_each_weight() -> None:
     other = replace(runs[1], gazetteer={"موسكو": "LOC"})
     with pytest.raises(ValueError, match="share clusters and gazetteer"):
         average_models([runs[0], other])
+
+
+def test_ner_prune_small_weights_drops_only_features_with_every_weight_small() -> None:
+    model = train_tagger(PAIR_CORPUS, epochs=3, seed=1, pair_min_count=1)
+    largest = {
+        name: max(abs(x) for x in model.weights[i * 35 : (i + 1) * 35])
+        for i, name in enumerate(model.features)
+    }
+    threshold = sorted(largest.values())[len(largest) // 2]  # about half go
+    pruned = prune_small_weights(model, threshold)
+    assert set(pruned.features) == {name for name, top in largest.items() if top >= threshold}
+    assert 0 < len(pruned.features) < len(model.features)
+    name = pruned.features[0]
+    i, j = model.features.index(name), 0
+    assert pruned.weights[j * 35 : (j + 1) * 35] == model.weights[i * 35 : (i + 1) * 35]
+    assert pruned.transitions == model.transitions
+    assert pruned.meta["pruned_below"] == threshold
+    assert prune_small_weights(model, 0.0).features == model.features
 
 
 def test_ner_pair_training_keeps_only_the_pair_kinds_asked() -> None:
