@@ -395,6 +395,8 @@ class NerTagger:
         score = [s + (a + b + c + d + e) for s, a, b, c, d, e in
                  zip(self._start, r0[0], r1[1], r2[2], r3[3], r4[4], strict=True)]
         back: list[tuple[int, ...]] = []
+        # The scores of the path so far ending in each label, kept in names across words.
+        s0, s1, s2, s3, s4, s5, s6 = score
         for r0, r1, r2, r3, r4 in windows:
             # The word's label scores, its window's five blocks added label by label. Unpacked
             # into names: half the time of a comprehension over a zip, the same sums.
@@ -406,16 +408,20 @@ class NerTagger:
             e0, e1, e2 = a0 + b0 + c0 + d0 + f0, a1 + b1 + c1 + d1 + f1, a2 + b2 + c2 + d2 + f2
             e3, e4 = a3 + b3 + c3 + d3 + f3, a4 + b4 + c4 + d4 + f4
             e5, e6 = a5 + b5 + c5 + d5 + f5, a6 + b6 + c6 + d6 + f6
-            s0, s1, s2, s3, s4, s5, s6 = score
             # I-X follows only B-X or I-X: two candidates each, whichever branch below.
             n2, p2 = (s2 + i_iper, 2) if s2 + i_iper > s1 + b_iper else (s1 + b_iper, 1)
             n4, p4 = (s4 + i_iorg, 4) if s4 + i_iorg > s3 + b_iorg else (s3 + b_iorg, 3)
             n6, p6 = (s6 + i_iloc, 6) if s6 + i_iloc > s5 + b_iloc else (s5 + b_iloc, 5)
-            if s0 - o_lead >= max(s1, s2, s3, s4, s5, s6):
+            lead = s0 - o_lead
+            if lead >= s1 and lead >= s2 and lead >= s3 and lead >= s4 and lead >= s5 and (
+                lead >= s6
+            ):
                 # O leads: it is the best predecessor of O and every B-X, ties included
                 # (O is the lowest label index).
-                score = [s0 + o_o + e0, s0 + o_bper + e1, n2 + e2, s0 + o_borg + e3, n4 + e4,
-                         s0 + o_bloc + e5, n6 + e6]
+                s0, s1, s2, s3, s4, s5, s6 = (
+                    s0 + o_o + e0, s0 + o_bper + e1, n2 + e2, s0 + o_borg + e3, n4 + e4,
+                    s0 + o_bloc + e5, n6 + e6,
+                )
                 back.append((0, 0, p2, 0, p4, 0, p6))
                 continue
             c = [s0 + to_o[0], s1 + to_o[1], s2 + to_o[2], s3 + to_o[3], s4 + to_o[4],
@@ -434,8 +440,11 @@ class NerTagger:
                  s4 + to_bloc[4], s5 + to_bloc[5], s6 + to_bloc[6]]
             n5 = max(c)
             p5 = c.index(n5)
-            score = [n0 + e0, n1 + e1, n2 + e2, n3 + e3, n4 + e4, n5 + e5, n6 + e6]
+            s0, s1, s2, s3, s4, s5, s6 = (
+                n0 + e0, n1 + e1, n2 + e2, n3 + e3, n4 + e4, n5 + e5, n6 + e6
+            )
             back.append((p0, p1, p2, p3, p4, p5, p6))
+        score = [s0, s1, s2, s3, s4, s5, s6]
         y = score.index(max(score))
         path = [y]
         for pointers in reversed(back):
