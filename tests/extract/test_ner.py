@@ -391,19 +391,28 @@ def test_ner_pair_training_keeps_only_the_pair_kinds_asked() -> None:
 
 
 def _tags_summing_every_pair(tagger: NerTagger, words: list[str]) -> list[str]:
-    """The tagger's tags with every pair feature looked up at every word (no shortcut)."""
+    """The tagger's tags with every pair feature looked up at every word by the name
+    training gives it (`pair_features`), summed in that order: no shortcut, no table."""
     from hadath.extract.ner.coordination import split_coordinated
-    from hadath.extract.ner.features import BOUNDARY_WORD
+    from hadath.extract.ner.features import BOUNDARY_WORD, pair_features
 
-    gazetteer = tagger.model.gazetteer
+    model = tagger.model
+    index = {name: i for i, name in enumerate(model.features)}
     edge = tagger._word_blocks(BOUNDARY_WORD)
     rows, before = [edge, edge], BOUNDARY_PARTS
     for word in words:
-        parts = pair_parts(word, gazetteer)
-        rows.append(tagger._add_pairs(tagger._word_blocks(word), before, parts))
+        parts = pair_parts(word, model.gazetteer)
+        row = tagger._word_blocks(word)
+        flat = [x for block in row for x in block]
+        found = [index[f] for f in pair_features(before, parts) if f in index]
+        for i in found:
+            flat = [a + b for a, b in zip(flat, model.weights[i * 35 : (i + 1) * 35], strict=True)]
+        summed = tuple(tuple(flat[o * 7 : (o + 1) * 7]) for o in range(5)) if found else row
+        assert tagger._add_pairs(row, before, parts) == summed  # the tables, the same floats
+        rows.append(summed)
         before = parts
     tags = repair_bio([LABELS[y] for y in tagger._viterbi([*rows, edge, edge])])
-    return split_coordinated(words, tags, gazetteer, tagger.model.clusters)
+    return split_coordinated(words, tags, model.gazetteer, model.clusters)
 
 
 @pytest.mark.parametrize(
