@@ -167,15 +167,7 @@ def pair_parts(word: str, gazetteer: Mapping[str, str] | None = None) -> PairPar
     """What `pair_features` reads of a raw word: its shortest stem (clitics and article
     stripped, so "والجزيره" and "الجزيره" agree) and its gazetteer classes.
     Words that are not Arabic keep their kind (`k=` feature) as stem."""
-    if word == BOUNDARY_WORD:
-        return BOUNDARY_PARTS
-    norm = normalise_word(word)
-    kind = _word_kind(norm)
-    if kind != "ar":
-        return (norm if kind in ("latin", "mixed") or kind.startswith("punct") else kind), ()
-    readings = strip_candidates(norm)
-    stem = max(readings, key=lambda r: len(r[0]))[1]
-    return stem, tuple(_classes(readings, gazetteer)) if gazetteer else ()
+    return word_features_and_parts(word, None, gazetteer)[1]
 
 
 def pair_features(before: PairParts, word: PairParts) -> list[str]:
