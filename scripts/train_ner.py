@@ -20,7 +20,9 @@ L-BFGS; `pip install 'hadath[train]'`), regularised by --c1 (L1) and --c2 (L2), 
 crfsuite's feature.minfreq as --min-freq and feature.possible_states as
 --possible-states, exported into the same model format; --o-bias
 adds a constant to the score of O on every token (with --tune, each value given is scored);
---prune T drops the features whose weights are all under T in size (`prune_small_weights`).
+--prune T drops the features whose weights are all under T in size (`prune_small_weights`);
+--pair-offsets 0 then keeps the pair features' weights at offset 0 only (`keep_pair_offsets`),
+and --prune-pairs T drops the pair features whose weights are then all under T.
 With --score MODEL, trains nothing and scores MODEL on the held-out splits.
 Scores are given per sentence (`NerTagger.tag`) and with the document-level pass
 (`NerTagger.tag_document`), each sentence's "document" being the PSEUDO_DOCUMENT sentences
@@ -44,9 +46,14 @@ from hadath.extract.ner.corpora import Sentence, read_aqmar, read_newsfane
 from hadath.extract.ner.crf import train_crf, with_o_bias
 from hadath.extract.ner.features import PAIR_KINDS, normalise_word
 from hadath.extract.ner.gazetteer import build_lexicon_gazetteer, merge_gazetteers, prune_by_labels
-from hadath.extract.ner.model import MODEL_FILE, NerModel, NerTagger
+from hadath.extract.ner.model import MODEL_FILE, OFFSETS, NerModel, NerTagger
 from hadath.extract.ner.scoring import score_entities
-from hadath.extract.ner.train import average_models, prune_small_weights, train_tagger
+from hadath.extract.ner.train import (
+    average_models,
+    keep_pair_offsets,
+    prune_small_weights,
+    train_tagger,
+)
 from hadath.lexicon import version_of
 
 # NewsFANE fine types -> hadath's coarse types. None drops the type (its words become O).
@@ -312,6 +319,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --pair-min-count: the kinds of pair features kept (features.pair_features)",
     )
     parser.add_argument(
+        "--pair-offsets",
+        nargs="+",
+        type=int,
+        choices=OFFSETS,
+        default=list(OFFSETS),
+        help="after training: keep the pair features' weights at these offsets only "
+        "(0: a pair weighs its second word's label; the tagger adds one block, not five)",
+    )
+    parser.add_argument(
+        "--prune-pairs",
+        type=float,
+        default=0.0,
+        metavar="T",
+        help="last: drop pair features whose weights are all smaller than T in size",
+    )
+    parser.add_argument(
         "--save-model",
         type=Path,
         metavar="PATH",
@@ -390,6 +413,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.prune:
         model = prune_small_weights(model, args.prune)
         log.info("%d features with a weight of %g or more kept", len(model.features), args.prune)
+    if tuple(args.pair_offsets) != OFFSETS:
+        model = keep_pair_offsets(model, args.pair_offsets)
+        log.info("pair features kept at offsets %s: %d features", args.pair_offsets,
+                 len(model.features))
+    if args.prune_pairs:
+        model = prune_small_weights(model, args.prune_pairs, PAIR_KINDS)
+        pairs = sum(name.startswith(PAIR_KINDS) for name in model.features)
+        log.info("%d pair features with a weight of %g or more kept", pairs, args.prune_pairs)
     args.out.mkdir(parents=True, exist_ok=True)
     data = model.to_bytes()
     (args.out / MODEL_FILE).write_bytes(data)

@@ -19,7 +19,12 @@ from hadath.extract.ner.features import (
 )
 from hadath.extract.ner.gazetteer import build_lexicon_gazetteer, merge_gazetteers, prune_by_labels
 from hadath.extract.ner.model import LABELS, ModelFormatError
-from hadath.extract.ner.train import average_models, prune_small_weights, train_tagger
+from hadath.extract.ner.train import (
+    average_models,
+    keep_pair_offsets,
+    prune_small_weights,
+    train_tagger,
+)
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 NEWSFANE = SHARED / "data" / "ner" / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
@@ -362,6 +367,9 @@ def test_ner_average_models_takes_the_mean_of_each_weight() -> None:
         average_models([runs[0], other])
 
 
+PAIR_NAMES = ("bg=", "pc=", "cn=", "gg=")
+
+
 def test_ner_prune_small_weights_drops_only_features_with_every_weight_small() -> None:
     model = train_tagger(PAIR_CORPUS, epochs=3, seed=1, pair_min_count=1)
     largest = {
@@ -378,6 +386,34 @@ def test_ner_prune_small_weights_drops_only_features_with_every_weight_small() -
     assert pruned.transitions == model.transitions
     assert pruned.meta["pruned_below"] == threshold
     assert prune_small_weights(model, 0.0).features == model.features
+    pairs_only = prune_small_weights(model, threshold, ("bg=", "pc=", "cn=", "gg="))
+    assert set(pairs_only.features) == {
+        name for name, top in largest.items() if top >= threshold or name[:3] not in PAIR_NAMES
+    }
+    assert len(pruned.features) < len(pairs_only.features) < len(model.features)
+    assert pairs_only.meta["pairs_pruned_below"] == threshold
+
+
+def test_ner_keep_pair_offsets_zeroes_pair_weights_elsewhere_only() -> None:
+    model = train_tagger(PAIR_CORPUS, epochs=3, seed=1, gazetteer=GAZETTEER, pair_min_count=1)
+    kept = keep_pair_offsets(model, [0])
+    assert kept.meta["pair_offsets"] == [0]
+    pairs = [i for i, f in enumerate(model.features) if f[:3] in ("bg=", "pc=", "cn=", "gg=")]
+    assert pairs
+    for i, name in enumerate(model.features):
+        row = model.weights[i * 35 : (i + 1) * 35]
+        if i not in pairs:
+            j = kept.features.index(name)
+            assert kept.weights[j * 35 : (j + 1) * 35] == row  # word features untouched
+        elif any(row[14:21]):
+            j = kept.features.index(name)
+            assert list(kept.weights[j * 35 : (j + 1) * 35]) == [0.0] * 14 + list(row[14:21]) + [
+                0.0
+            ] * 14
+        else:  # no weight at offset 0: the feature goes
+            assert name not in kept.features
+    assert len(kept.features) < len(model.features)  # some pairs only weigh a neighbour
+    assert keep_pair_offsets(model, [-2, -1, 0, 1, 2]).weights == model.weights
 
 
 def test_ner_pair_training_keeps_only_the_pair_kinds_asked() -> None:
@@ -403,11 +439,15 @@ def _tags_summing_every_pair(tagger: NerTagger, words: list[str]) -> list[str]:
     for word in words:
         parts = pair_parts(word, model.gazetteer)
         row = tagger._word_blocks(word)
-        flat = [x for block in row for x in block]
         found = [index[f] for f in pair_features(before, parts) if f in index]
-        for i in found:
-            flat = [a + b for a, b in zip(flat, model.weights[i * 35 : (i + 1) * 35], strict=True)]
-        summed = tuple(tuple(flat[o * 7 : (o + 1) * 7]) for o in range(5)) if found else row
+        summed = row
+        if found:  # the pair weights summed in that order, then added to the word's
+            pair = model.weights[found[0] * 35 : (found[0] + 1) * 35]
+            for i in found[1:]:
+                more = model.weights[i * 35 : (i + 1) * 35]
+                pair = [a + b for a, b in zip(pair, more, strict=True)]
+            flat = [a + b for a, b in zip((x for block in row for x in block), pair, strict=True)]
+            summed = tuple(tuple(flat[o * 7 : (o + 1) * 7]) for o in range(5))
         assert tagger._add_pairs(row, before, parts) == summed  # the tables, the same floats
         rows.append(summed)
         before = parts
@@ -416,9 +456,19 @@ def _tags_summing_every_pair(tagger: NerTagger, words: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "kinds", [("bg=", "pc=", "cn=", "gg="), ("bg=",), ("bg=", "pc="), ("cn=",), ("gg=",)]
+    ("kinds", "centre_only"),
+    [
+        (("bg=", "pc=", "cn=", "gg="), False),
+        (("bg=", "pc=", "cn=", "gg="), True),  # pair weights at offset 0 only
+        (("bg=",), False),
+        (("bg=", "pc="), False),
+        (("cn=",), False),
+        (("gg=",), False),
+    ],
 )
-def test_ner_pair_shortcuts_tag_as_summing_every_pair(kinds: tuple[str, ...]) -> None:
+def test_ner_pair_shortcuts_tag_as_summing_every_pair(
+    kinds: tuple[str, ...], centre_only: bool
+) -> None:
     import random
     from array import array
 
@@ -429,6 +479,11 @@ def test_ner_pair_shortcuts_tag_as_summing_every_pair(kinds: tuple[str, ...]) ->
     keep = [i for i, f in enumerate(trained.features) if f not in pairs or f[:3] in kinds]
     rng = random.Random(7)  # every kept weight non-zero, so any pair left out shows
     weights = array("f", (rng.uniform(-2, 2) for _ in range(len(keep) * 35)))
+    if centre_only:  # as `crf_items(..., pair_offsets=(0,))` trains them: block 2 alone
+        for k, i in enumerate(keep):
+            if trained.features[i] in pairs:
+                for o in (0, 1, 3, 4):
+                    weights[k * 35 + o * 7 : k * 35 + (o + 1) * 7] = array("f", [0.0] * 7)
     model = replace(trained, features=tuple(trained.features[i] for i in keep), weights=weights)
     tagger = NerTagger(model)
     vocabulary = sorted({w for words, _ in PAIR_CORPUS for w in words} | {"والجزيرة", "بموسكو"})

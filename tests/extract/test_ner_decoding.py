@@ -106,7 +106,7 @@ def test_two_generation_cache_keeps_recent_entries_within_twice_its_limit() -> N
     assert 0 not in current and 0 not in older  # the first are dropped
 
 
-def test_ner_tags_the_same_with_small_word_and_pair_caches(monkeypatch) -> None:
+def test_ner_tags_the_same_with_small_word_caches(monkeypatch) -> None:
     import hadath.extract.ner.model as model_module
 
     model = _model(seed=3, from_o_bonus=3)
@@ -114,7 +114,6 @@ def test_ner_tags_the_same_with_small_word_and_pair_caches(monkeypatch) -> None:
     sentences = [[rng.choice(VOCABULARY) for _ in range(rng.randint(1, 12))] for _ in range(60)]
     expected = [NerTagger(model).tag(words) for words in sentences]
     monkeypatch.setattr(model_module, "_WORD_CACHE_LIMIT", 2)
-    monkeypatch.setattr(model_module, "_PAIR_CACHE_LIMIT", 2)
     small = NerTagger(model)
     assert [small.tag(words) for words in sentences] == expected
     assert len(small._word_rows.current) + len(small._word_rows.older) <= 6

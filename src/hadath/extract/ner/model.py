@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import functools
 import gzip
-import itertools
 import json
 import operator
 import struct
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -56,8 +55,36 @@ _FORBIDDEN = -1e9
 # a larger corpus keeps its recent words instead of losing all at a cap. A miss costs 10-30 us:
 # two generations of 50,000 tag ANT 0.15-0.3 ms per article slower for 144 MB less.
 _WORD_CACHE_LIMIT = 100_000
-# Sums for (word before, word) pairs that fire pair features, in two generations of this many.
-_PAIR_CACHE_LIMIT = 40_000
+# Bits of a word's pair entry (see `NerTagger._pair_entry`).
+_PC_STEM = 1
+_CLASSED = 2
+# A pair feature's weights: (offset index, block) for each block that is not all zero.
+_SparseRow = tuple[tuple[int, tuple[float, ...]], ...]
+_NO_BIGRAMS: dict[str, _SparseRow] = {}
+_CENTRE = OFFSETS.index(0)  # the block scoring the word's own label
+# Summed pair weights cached per (parts before, parts), in two generations of this many.
+_DELTA_CACHE_LIMIT = 50_000
+# A word's blocks, its pair parts and their signature, the bits it gives and needs, the
+# stems before it that make a bigram feature with it (stem before -> weights).
+_PairEntry = tuple[Row, PairParts, str, int, int, dict[str, _SparseRow]]
+
+
+def _sparse_blocks(flat: Sequence[float]) -> _SparseRow:
+    blocks = (tuple(flat[o * _N_LABELS : (o + 1) * _N_LABELS]) for o in range(len(OFFSETS)))
+    return tuple((o, block) for o, block in enumerate(blocks) if any(block))
+
+
+def _plus(row: Row, weights: _SparseRow) -> Row:
+    """`row` with `weights` added block by block (a block left out adds nothing)."""
+    if len(weights) == 1 and weights[0][0] == _CENTRE:
+        # Pair features kept at offset 0 only (`train.keep_pair_offsets`): one block, unrolled.
+        r0, r1, (a0, a1, a2, a3, a4, a5, a6), r3, r4 = row
+        b0, b1, b2, b3, b4, b5, b6 = weights[0][1]
+        return r0, r1, (a0 + b0, a1 + b1, a2 + b2, a3 + b3, a4 + b4, a5 + b5, a6 + b6), r3, r4
+    out = list(row)
+    for o, block in weights:
+        out[o] = tuple(map(operator.add, out[o], block))
+    return tuple(out)
 
 
 class _TwoGenerations:
@@ -246,28 +273,39 @@ class NerTagger:
         # keyed by what they read (see `features.pair_features`): `bg` (stem before, stem),
         # `pc` (stem before, class), `cn` (class before, stem), `gg` (class before, class).
         # Lookups by key tuple build no feature name. A name is split at every space, so a
-        # key matches exactly when the name built from the two words is in the model.
-        self._pair_tables: dict[str, dict[tuple[str, str], tuple[float, ...]]] = {
+        # key matches exactly when the name built from the two words is in the model. The
+        # weights are kept as the blocks that are not all zero, with their offset index.
+        self._pair_tables: dict[str, dict[tuple[str, str], _SparseRow]] = {
             kind: {} for kind in PAIR_KINDS
         }
         for i, name in enumerate(model.features):
             table = self._pair_tables.get(name[:3])
             if table is None:
                 continue
-            weights = tuple(model.weights[i * _SLOTS : (i + 1) * _SLOTS])
+            weights = _sparse_blocks(model.weights[i * _SLOTS : (i + 1) * _SLOTS])
             rest = name[3:]
             for at in (at for at, char in enumerate(rest) if char == " "):
                 table[rest[:at], rest[at + 1 :]] = weights
         self._has_pairs = any(self._pair_tables.values())
-        # What can make a class pair fire, tested before its table: a `pc` stem before, a
-        # `cn` stem after, `gg` classes on both words.
+        self._pair_kind_tables = tuple(self._pair_tables[kind] for kind in PAIR_KINDS)
+        # Each word's cached entry says what pairs it can take part in, so that the common
+        # pair that fires nothing costs one bit test and one lookup (see `_pair_rows`):
+        # the stems before it that make a bigram with it, and two bits on either side.
+        self._bigrams_into: dict[str, dict[str, _SparseRow]] = {}
+        for (first, second), weights in self._pair_tables["bg="].items():
+            self._bigrams_into.setdefault(second, {})[first] = weights
         self._pc_before = {first for first, _ in self._pair_tables["pc="]}
+        self._pc_after = {second for _, second in self._pair_tables["pc="]}
+        self._cn_before = {first for first, _ in self._pair_tables["cn="]}
         self._cn_after = {second for _, second in self._pair_tables["cn="]}
-        self._has_gg = bool(self._pair_tables["gg="])
-        # Per word its blocks and pair parts; per (word before, word) that fires some pair
-        # feature, the word's blocks with theirs added.
-        self._entries = _TwoGenerations(_WORD_CACHE_LIMIT)  # word -> (Row, PairParts)
-        self._pair_sums = _TwoGenerations(_PAIR_CACHE_LIMIT)  # (word before, word) -> Row
+        self._gg_before = {first for first, _ in self._pair_tables["gg="]}
+        self._gg_after = {second for _, second in self._pair_tables["gg="]}
+        # The sentence start has no classes, but a `pc` feature may start with it.
+        self._start_gives = _PC_STEM if BOUNDARY_PARTS[0] in self._pc_before else 0
+        self._entries = _TwoGenerations(_WORD_CACHE_LIMIT)  # word -> _PairEntry
+        # The summed pair weights of (parts before, parts) with a class bit set, keyed by the
+        # parts' signatures.
+        self._deltas = _TwoGenerations(_DELTA_CACHE_LIMIT)
 
     @classmethod
     def load(cls) -> NerTagger:
@@ -294,66 +332,88 @@ class NerTagger:
         tags = repair_bio([LABELS[y] for y in self._viterbi(rows)])
         return split_coordinated(words, tags, self.model.gazetteer, self.model.clusters)
 
+    def _pair_entry(self, word: str) -> _PairEntry:
+        """The word's blocks and parts, the bits it gives the word after it (`_PC_STEM`: its
+        stem starts a `pc` feature; `_CLASSED`: its classes start a `cn` or `gg` one), the
+        bits it needs from the word before (`_PC_STEM` if some class of it ends a `pc`
+        feature, `_CLASSED` if its stem or a class ends a `cn` or `gg` one), and the stems
+        before it that make a bigram feature with it."""
+        feats, parts = word_features_and_parts(word, self.model.clusters, self.model.gazetteer)
+        stem, classes = parts
+        gives = (_PC_STEM if stem in self._pc_before else 0) | (
+            _CLASSED if any(c in self._cn_before or c in self._gg_before for c in classes) else 0
+        )
+        needs = (_PC_STEM if any(c in self._pc_after for c in classes) else 0) | (
+            _CLASSED
+            if stem in self._cn_after or any(c in self._gg_after for c in classes)
+            else 0
+        )
+        bigrams = self._bigrams_into.get(stem, _NO_BIGRAMS)
+        # The parts as one string, whose hash Python keeps: the key of the pair sums.
+        signature = " ".join((stem, *classes))
+        return self._blocks_of(feats), parts, signature, gives, needs, bigrams
+
     def _pair_rows(self, words: Sequence[str]) -> list[Row]:
         """Each word's blocks with those of its pair features (with the word before) added.
 
-        Most pairs fire no pair feature: set tests on the stems and classes (a bigram or
-        `pc` needs a stem before that has one, `cn` a stem after, `gg` classes on both
-        words) let them share the word's own blocks (cached per word with its pair parts).
-        The others are summed once and cached per (word before, word).
+        Most pairs fire no pair feature: the bits and bigram stems of the two words' entries
+        (see `_pair_entry`) let those keep the word's own blocks. A bigram alone adds its
+        weights directly; when a class bit is set, the summed weights of all the pair's
+        features are cached per (parts before, parts), which many word pairs share.
         """
         entries, older_entries = self._entries.rotated()
-        combined, older = self._pair_sums.rotated()
-        bigrams, pc_before, cn_after = self._pair_tables["bg="], self._pc_before, self._cn_after
-        has_gg = self._has_gg
-        clusters, gazetteer = self.model.clusters, self.model.gazetteer
+        deltas, older_deltas = self._deltas.rotated()
         rows = []
-        before_word, before = BOUNDARY_WORD, BOUNDARY_PARTS
+        before, before_signature, before_gives = BOUNDARY_PARTS, BOUNDARY_WORD, self._start_gives
         for word in words:
             entry = entries.get(word)
             if entry is None:
-                entry = older_entries.get(word)
-                if entry is None:
-                    feats, parts = word_features_and_parts(word, clusters, gazetteer)
-                    entry = (self._blocks_of(feats), parts)
+                entry = older_entries.get(word) or self._pair_entry(word)
                 entries[word] = entry
-            row, parts = entry
-            if (
-                (before[0], parts[0]) in bigrams
-                or (parts[1] and (before[0] in pc_before or (has_gg and before[1])))
-                or (before[1] and parts[0] in cn_after)
-            ):
-                key = (before_word, word)
-                summed = combined.get(key)
-                if summed is None:
-                    summed = older.get(key) or self._add_pairs(row, before, parts)
-                    combined[key] = summed
-                row = summed
+            row, parts, signature, gives, needs, bigrams = entry
+            if before_gives & needs:
+                key = (before_signature, signature)
+                delta = deltas.get(key)
+                if delta is None:
+                    delta = older_deltas.get(key)
+                    if delta is None:
+                        delta = self._pair_delta(before, parts)
+                    deltas[key] = delta
+            else:
+                delta = bigrams.get(before[0])
+            if delta:
+                row = _plus(row, delta)
             rows.append(row)
-            before_word, before = word, parts
+            before, before_signature, before_gives = parts, signature, gives
         return rows
 
-    def _add_pairs(self, row: Row, before: PairParts, parts: PairParts) -> Row:
-        """`row` plus the weights of the pair features (`before`, word) that the model has,
-        added in the order of `features.pair_features`."""
-        tables = self._pair_tables
-        bigrams, stem_class = tables["bg="], tables["pc="]
-        class_stem, class_class = tables["cn="], tables["gg="]
+    def _pair_delta(self, before: PairParts, parts: PairParts) -> _SparseRow:
+        """The weights of the pair features (`before`, word) that the model has, summed in
+        the order of `features.pair_features` (empty if none)."""
+        bigrams, stem_class, class_stem, class_class = self._pair_kind_tables
         stem_before, classes_before = before
         stem, classes = parts
         found = [bigrams.get((stem_before, stem))]
-        found += [stem_class.get((stem_before, c)) for c in classes]
-        if classes_before:
-            found += [class_stem.get((cb, stem)) for cb in classes_before]
-            found += [class_class.get((cb, c)) for cb in classes_before for c in classes]
-        total: Iterable[float] | None = None
+        for c in classes:
+            found.append(stem_class.get((stem_before, c)))
+        for cb in classes_before:
+            found.append(class_stem.get((cb, stem)))
+        for cb in classes_before:
+            for c in classes:
+                found.append(class_class.get((cb, c)))
+        found = [weights for weights in found if weights is not None]
+        if len(found) < 2:
+            return found[0] if found else ()
+        summed: dict[int, tuple[float, ...]] = {}
         for weights in found:
-            if weights is not None:
-                total = map(operator.add, total or itertools.chain.from_iterable(row), weights)
-        if total is None:
-            return row
-        flat = tuple(total)
-        return tuple(flat[o * _N_LABELS : (o + 1) * _N_LABELS] for o in range(len(OFFSETS)))
+            for o, block in weights:
+                have = summed.get(o)
+                summed[o] = block if have is None else tuple(map(operator.add, have, block))
+        return tuple(sorted(summed.items()))
+
+    def _add_pairs(self, row: Row, before: PairParts, parts: PairParts) -> Row:
+        """`row` plus the summed weights of the pair features (`before`, word)."""
+        return _plus(row, self._pair_delta(before, parts))
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of one document, with names kept consistent across it.

@@ -22,7 +22,7 @@ from hadath.extract.ner.features import (
 )
 from hadath.extract.ner.model import LABELS, OFFSETS, NerModel, allowed_transition
 
-__all__ = ["average_models", "train_tagger"]
+__all__ = ["average_models", "keep_pair_offsets", "prune_small_weights", "train_tagger"]
 
 log = logging.getLogger(__name__)
 
@@ -286,24 +286,63 @@ def average_models(models: Sequence[NerModel]) -> NerModel:
     return NerModel(tuple(names), weights, transitions, first.clusters, first.gazetteer, meta)
 
 
-def prune_small_weights(model: NerModel, threshold: float) -> NerModel:
-    """`model` without the features whose weights are all smaller than `threshold` in size.
+def prune_small_weights(
+    model: NerModel, threshold: float, kinds: Sequence[str] | None = None
+) -> NerModel:
+    """`model` without the features whose weights are all smaller than `threshold` in size;
+    with `kinds` (prefixes such as `features.PAIR_KINDS`), only among features of those kinds.
 
     A CRF with L2 regularisation keeps a small weight on every feature it saw; most change
     no decision. Dropping them shrinks the model and the words' summed blocks, which the
     tagger computes for every new word, at nearly no cost in tags (threshold chosen on the
-    development slices, notes/ner.md).
+    development slices, notes/ner.md). Fewer pair features also fire less often, and the
+    tagger adds a pair's weights at every word where it fires.
     """
+    prefixes = tuple(kinds) if kinds is not None else None
     kept = [
         i
-        for i in range(len(model.features))
-        if max(map(abs, model.weights[i * _SLOTS : (i + 1) * _SLOTS])) >= threshold
+        for i, name in enumerate(model.features)
+        if (prefixes is not None and not name.startswith(prefixes))
+        or max(map(abs, model.weights[i * _SLOTS : (i + 1) * _SLOTS])) >= threshold
     ]
     weights = array("f", (x for i in kept for x in model.weights[i * _SLOTS : (i + 1) * _SLOTS]))
-    meta = {**model.meta, "pruned_below": threshold}
+    key = "pruned_below" if prefixes is None else "pairs_pruned_below"
+    meta = {**model.meta, key: threshold}
     return NerModel(
         tuple(model.features[i] for i in kept),
         weights,
+        model.transitions,
+        model.clusters,
+        model.gazetteer,
+        meta,
+    )
+
+
+def keep_pair_offsets(model: NerModel, offsets: Sequence[int]) -> NerModel:
+    """`model` with the weights of its pair features zeroed outside `offsets` (and a pair
+    feature left with no weight dropped); the other features unchanged.
+
+    A pair feature of a word with the word before it is trained at every offset -2..+2,
+    like a word feature. At offset 0 alone it weighs the word's own label only, and the
+    tagger adds one block of seven weights where the pair fires instead of five: on the
+    development slices zeroing the rest cost 0.001-0.002 F1, while training the pairs at
+    offset 0 alone cost 0.005 (notes/ner.md, round 9).
+    """
+    keep = {OFFSETS.index(offset) for offset in offsets}
+    weights = array("f", model.weights)
+    kept = []
+    for i, name in enumerate(model.features):
+        if name[:3] in PAIR_KINDS:
+            for o in set(range(len(OFFSETS))) - keep:
+                start = i * _SLOTS + o * len(LABELS)
+                weights[start : start + len(LABELS)] = array("f", [0.0] * len(LABELS))
+            if not any(weights[i * _SLOTS : (i + 1) * _SLOTS]):
+                continue
+        kept.append(i)
+    meta = {**model.meta, "pair_offsets": sorted(offsets)}
+    return NerModel(
+        tuple(model.features[i] for i in kept),
+        array("f", (x for i in kept for x in weights[i * _SLOTS : (i + 1) * _SLOTS])),
         model.transitions,
         model.clusters,
         model.gazetteer,
