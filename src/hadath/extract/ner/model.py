@@ -81,10 +81,16 @@ def _plus(row: Row, weights: _SparseRow) -> Row:
         r0, r1, (a0, a1, a2, a3, a4, a5, a6), r3, r4 = row
         b0, b1, b2, b3, b4, b5, b6 = weights[0][1]
         return r0, r1, (a0 + b0, a1 + b1, a2 + b2, a3 + b3, a4 + b4, a5 + b5, a6 + b6), r3, r4
+    if len(weights) == len(OFFSETS):  # every block: no list to patch
+        return tuple(map(_add_block, row, (block for _, block in weights)))
     out = list(row)
     for o, block in weights:
         out[o] = tuple(map(operator.add, out[o], block))
     return tuple(out)
+
+
+def _add_block(block: tuple[float, ...], weights: tuple[float, ...]) -> tuple[float, ...]:
+    return tuple(map(operator.add, block, weights))
 
 
 class _TwoGenerations:
