@@ -492,6 +492,17 @@ def test_ner_pair_shortcuts_tag_as_summing_every_pair(
     assert [tagger.tag(words) for words in sentences] == expected
     assert [tagger.tag(words) for words in sentences] == expected  # from the caches
     assert len(set(map(tuple, expected))) > 50
+    with pytest.MonkeyPatch.context() as patch:  # caches of two entries, rotating all along
+        import hadath.extract.ner.model as model_module
+
+        patch.setattr(model_module, "_WORD_CACHE_LIMIT", 2)
+        patch.setattr(model_module, "_DELTA_CACHE_LIMIT", 2)
+        small = NerTagger(model)
+        assert [small.tag(words) for words in sentences] == expected
+        # caches rotate between sentences: each generation holds its limit and one sentence
+        bound = 2 * (2 + max(map(len, sentences)))
+        assert len(small._deltas.current) + len(small._deltas.older) <= bound
+        assert len(small._entries.current) + len(small._entries.older) <= bound
 
 
 @pytest.mark.parametrize(
