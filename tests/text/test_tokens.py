@@ -86,6 +86,26 @@ def test_tokens_offsets_index_the_original_text() -> None:
                 assert text[piece.start : piece.end] == piece.text
 
 
+def test_tokens_make_their_piece_spans_when_asked_and_shift_with_the_token() -> None:
+    from dataclasses import replace
+
+    text = "وحكومته لبيروت 2020 بالجزائر"
+    for token in tokenize(text):
+        assert token.stem_text == token.stem.text
+        assert token.has_suffix == (token.suffix is not None)
+        assert token.stem is token.stem  # made once
+        moved = replace(token, start=token.start + 3, end=token.end + 3)
+        padded = "   " + text
+        for piece in (*moved.prefixes, moved.stem, moved.suffix):
+            if piece is not None:  # the moved token's spans are its own, not the cached ones
+                assert padded[piece.start : piece.end] == piece.text
+        assert moved == replace(token, start=token.start + 3, end=token.end + 3)
+        assert token == tokenize(text, token.start, token.end)[0]
+    first = tokenize(text)[0]
+    assert [(p.text, p.label) for p in first.prefixes] == [("و", "conj")]
+    assert (first.suffix.text, first.stem.text) == ("ه", "حكومت")
+
+
 def test_tokens_window_uses_offsets_of_the_whole_text() -> None:
     text = "تقارب روسي. اتفقت روسيا والجزائر."
     tokens = tokenize(text, 12, 32)

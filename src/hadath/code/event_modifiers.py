@@ -25,7 +25,7 @@ class ModifierReading(ClauseReading):
         if any_in(self.words_before(match.start, clause_lo), words.NEGATIONS):
             return True
         # A denial governs its whole clause: ونفت السعودية التعرض له أو قتله.
-        return any(fold_str(t.stem.text) in words.DENIALS for t in self.tokens[lo:match.start])
+        return any(fold_str(t.stem_text) in words.DENIALS for t in self.tokens[lo:match.start])
 
     def may_lack_target(self, match: ActionMatch) -> bool:
         """A protest or a bombing may name no addressee; so may an arrest whose agent the

@@ -136,7 +136,7 @@ class TriggerReading(ClauseReading):
                 return None
             if token.is_arabic and fold_str(token.text) in words.COMPLEMENTIZERS:
                 return None  # أعلن … أن السلطات ألقت: a clause of its own begins
-            if token.is_arabic and fold_str(token.stem.text) in words.LIGHT_VERBS:
+            if token.is_arabic and fold_str(token.stem_text) in words.LIGHT_VERBS:
                 return j
             if j < i - 1 and token.is_arabic and self.actions.candidates(token):
                 return None  # شن هجمات تحت ستار الاحتجاجات: the verb carries هجمات only

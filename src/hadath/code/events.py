@@ -89,7 +89,7 @@ class EventCoder(ArgumentReading, ModifierReading, TriggerReading):
         """A nisba after a team word (المنتخب التونسي، نادي الأهلي المصري) names a side in a
         match, not a state."""
         j = self.token_at(entity.start)
-        heads = [fold_str(t.stem.text) for t in self.tokens[max(0, j - 2):j] if t.is_arabic]
+        heads = [fold_str(t.stem_text) for t in self.tokens[max(0, j - 2):j] if t.is_arabic]
         return any(h in words.TEAM_WORDS for h in heads)
 
     def sentence_events(self, sentence: Span) -> list[Event]:

@@ -193,7 +193,7 @@ def _compute_token_keys(token: Token) -> tuple[str, ...]:
     for prefix in reversed(token.prefixes):
         attached = fold_str(prefix.text) + attached
         keys.append(attached)
-    if token.suffix is None and not token.stem.text.endswith(_TEH_MARBUTA):  # رحلة is no رحل+ه
+    if not token.has_suffix and not token.stem_text.endswith(_TEH_MARBUTA):  # رحلة is no رحل+ه
         keys.extend(norm[: -len(p)] for p in _LEFT_PRONOUNS if norm.endswith(p) and len(norm) > 3)
     if not token.prefixes and len(norm) > 3:
         if norm[0] in (_WAW, _FEH):

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hadath.errors import OffsetError
 
@@ -35,6 +35,12 @@ class Span:
         return [self.start, self.end]
 
 
+# A token's pieces with offsets relative to its start: (start, end, text, label) of each
+# prefix, of the stem, and of the suffix (or None).
+Pieces = tuple[tuple[tuple[int, int, str, str], ...], tuple[int, int, str, str],
+               tuple[int, int, str, str] | None]
+
+
 @dataclass(slots=True, unsafe_hash=True)
 class Token:
     """A word with its clitics split off, each piece a span of the original text.
@@ -42,17 +48,56 @@ class Token:
     `prefixes` are proclitics in reading order (و ف ب ل ك س ال), `stem` the
     remaining word and `suffix` an attached pronoun, if any. `norm` is the
     folded stem used for lexicon matching and `lemma` its dictionary form.
+    The pieces are kept relative to the token (one tuple, shared by every token of
+    the same word) and made into spans when asked: most tokens are never asked.
     """
 
     start: int
     end: int
     text: str
-    stem: Span
-    prefixes: tuple[Span, ...] = ()
-    suffix: Span | None = None
+    pieces: Pieces
     norm: str = ""
     lemma: str = ""
     is_arabic: bool = True
+    # The pieces as spans (prefixes, stem, suffix), made at the first question.
+    _spans: tuple[tuple[Span, ...], Span, Span | None] | None = field(
+        default=None, init=False, compare=False, hash=False, repr=False
+    )
+
+    def _made(self) -> tuple[tuple[Span, ...], Span, Span | None]:
+        start = self.start
+        prefixes, (a, b, text, label), suffix = self.pieces
+        made = (
+            tuple([Span(start + pa, start + pb, t, lab) for pa, pb, t, lab in prefixes])
+            if prefixes
+            else (),
+            Span(start + a, start + b, text, label),
+            None if suffix is None else Span(start + suffix[0], start + suffix[1], *suffix[2:]),
+        )
+        self._spans = made
+        return made
+
+    @property
+    def prefixes(self) -> tuple[Span, ...]:
+        return (self._spans or self._made())[0]
+
+    @property
+    def stem(self) -> Span:
+        return (self._spans or self._made())[1]
+
+    @property
+    def suffix(self) -> Span | None:
+        return (self._spans or self._made())[2]
+
+    @property
+    def stem_text(self) -> str:
+        """`stem.text`, without making the spans."""
+        return self.pieces[1][2]
+
+    @property
+    def has_suffix(self) -> bool:
+        """`suffix is not None`, without making the spans."""
+        return self.pieces[2] is not None
 
     @property
     def span(self) -> Span:
@@ -62,10 +107,10 @@ class Token:
     def name_start(self) -> int:
         """Where a name in this token starts: after و ف ب ل ك, at the article if it is
         written in full (والجزائر → الجزائر), after the lone lam of لل (للخارجية → خارجية)."""
-        for piece in self.prefixes:
-            if piece.label == "art" and len(piece.text) > 1:
-                return piece.start
-        return self.stem.start
+        for a, _, text, label in self.pieces[0]:
+            if label == "art" and len(text) > 1:
+                return self.start + a
+        return self.start + self.pieces[1][0]
 
 
 def check_span(text: str, start: int, end: int, span_text: str) -> None:

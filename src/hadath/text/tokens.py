@@ -16,7 +16,7 @@ import simplemma
 
 from hadath.text.clitics import free_form, segment
 from hadath.text.fold import fold, fold_str, strip_marks
-from hadath.text.spans import Span, Token
+from hadath.text.spans import Pieces, Token
 
 __all__ = ["tokenize"]
 
@@ -47,9 +47,6 @@ _TOKEN_RE = re.compile(
 )
 _ARABIC_GROUP = 1
 
-# (start, end, text, label) of a piece, relative to the word.
-_Piece = tuple[int, int, str, str]
-
 
 @functools.lru_cache(maxsize=200_000)
 def _lemma(stem: str) -> str:
@@ -57,8 +54,9 @@ def _lemma(stem: str) -> str:
 
 
 @functools.lru_cache(maxsize=200_000)
-def _analyse_arabic(word: str) -> tuple[tuple[_Piece, ...], _Piece, _Piece | None, str, str]:
-    """Prefixes, stem, suffix (offsets relative to `word`), norm and lemma of an Arabic word."""
+def _analyse_arabic(word: str) -> tuple[Pieces, str, str]:
+    """The pieces (prefixes, stem, suffix; offsets relative to `word`), norm and lemma of an
+    Arabic word."""
     bare = strip_marks(word)
     # where each bare letter starts in the word (harakat and tatweel go with the letter before)
     cut_at = list(range(len(word))) if len(bare) == len(word) else fold(word).where
@@ -82,34 +80,23 @@ def _analyse_arabic(word: str) -> tuple[tuple[_Piece, ...], _Piece, _Piece | Non
     bare_stem = strip_marks(stem_text)
     if suffix is not None:  # key the stem as spelled alone: حكومته -> حكومة
         bare_stem = free_form(bare_stem)
-    return prefixes, stem, suffix, fold_str(bare_stem), _lemma(bare_stem)
+    return (prefixes, stem, suffix), fold_str(bare_stem), _lemma(bare_stem)
 
 
 def _arabic_token(word: str, start: int) -> Token:
-    prefixes, (a, b, stem_text, stem_label), suffix, norm, lemma = _analyse_arabic(word)
-    shifted = (
-        tuple([Span(start + pa, start + pb, text, label) for pa, pb, text, label in prefixes])
-        if prefixes
-        else ()
-    )
-    return Token(
-        start,
-        start + len(word),
-        word,
-        Span(start + a, start + b, stem_text, stem_label),
-        shifted,
-        None if suffix is None else Span(start + suffix[0], start + suffix[1], *suffix[2:]),
-        norm,
-        lemma,
-        True,
-    )
+    pieces, norm, lemma = _analyse_arabic(word)
+    return Token(start, start + len(word), word, pieces, norm, lemma, True)
 
 
 def _other_token(word: str, start: int) -> Token:
     norm = fold_str(word)
-    end = start + len(word)
-    stem = Span(start, end, word, "stem")
-    return Token(start, end, word, stem, (), None, norm, norm.lower(), False)
+    return Token(start, start + len(word), word, _whole_word(word), norm,
+                 norm.lower(), False)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _whole_word(word: str) -> Pieces:
+    return ((), (0, len(word), word, "stem"), None)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
