@@ -332,10 +332,10 @@ def keep_pair_offsets(model: NerModel, offsets: Sequence[int]) -> NerModel:
     weights = array("f", model.weights)
     kept = []
     for i, name in enumerate(model.features):
-        if name[:3] in PAIR_KINDS:
-            for o in set(range(len(OFFSETS))) - keep:
-                start = i * _SLOTS + o * len(LABELS)
-                weights[start : start + len(LABELS)] = array("f", [0.0] * len(LABELS))
+        if name.startswith(PAIR_KINDS):
+            for o in set(range(_WIDTH)) - keep:
+                start = i * _SLOTS + o * _N
+                weights[start : start + _N] = array("f", [0.0] * _N)
             if not any(weights[i * _SLOTS : (i + 1) * _SLOTS]):
                 continue
         kept.append(i)
