@@ -431,6 +431,7 @@ def _tags_summing_every_pair(tagger: NerTagger, words: list[str]) -> list[str]:
     training gives it (`pair_features`), summed in that order: no shortcut, no table."""
     from hadath.extract.ner.coordination import split_coordinated
     from hadath.extract.ner.features import BOUNDARY_WORD, pair_features
+    from hadath.extract.ner.model import _plus
 
     model = tagger.model
     index = {name: i for i, name in enumerate(model.features)}
@@ -448,7 +449,8 @@ def _tags_summing_every_pair(tagger: NerTagger, words: list[str]) -> list[str]:
                 pair = [a + b for a, b in zip(pair, more, strict=True)]
             flat = [a + b for a, b in zip((x for block in row for x in block), pair, strict=True)]
             summed = tuple(tuple(flat[o * 7 : (o + 1) * 7]) for o in range(5))
-        assert tagger._add_pairs(row, before, parts) == summed  # the tables, the same floats
+        added = _plus(row, tagger._pair_delta(before, parts))
+        assert added == summed  # the tables, the same floats
         rows.append(summed)
         before = parts
     tags = repair_bio([LABELS[y] for y in tagger._viterbi([*rows, edge, edge])])

@@ -90,13 +90,8 @@ def _arabic_token(word: str, start: int) -> Token:
 
 def _other_token(word: str, start: int) -> Token:
     norm = fold_str(word)
-    return Token(start, start + len(word), word, _whole_word(word), norm,
-                 norm.lower(), False)
-
-
-@functools.lru_cache(maxsize=65_536)
-def _whole_word(word: str) -> Pieces:
-    return ((), (0, len(word), word, "stem"), None)
+    pieces = ((), (0, len(word), word, "stem"), None)
+    return Token(start, start + len(word), word, pieces, norm, norm.lower(), False)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -417,10 +417,6 @@ class NerTagger:
                 summed[o] = block if have is None else tuple(map(operator.add, have, block))
         return tuple(sorted(summed.items()))
 
-    def _add_pairs(self, row: Row, before: PairParts, parts: PairParts) -> Row:
-        """`row` plus the summed weights of the pair features (`before`, word)."""
-        return _plus(row, self._pair_delta(before, parts))
-
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of one document, with names kept consistent across it.
 
