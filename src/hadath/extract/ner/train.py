@@ -328,14 +328,15 @@ def keep_pair_offsets(model: NerModel, offsets: Sequence[int]) -> NerModel:
     development slices zeroing the rest cost 0.001-0.002 F1, while training the pairs at
     offset 0 alone cost 0.005 (notes/ner.md, round 9).
     """
-    keep = {OFFSETS.index(offset) for offset in offsets}
+    dropped = sorted(set(range(_WIDTH)) - {OFFSETS.index(offset) for offset in offsets})
+    zeros = array("f", [0.0] * _N)
     weights = array("f", model.weights)
     kept = []
     for i, name in enumerate(model.features):
         if name.startswith(PAIR_KINDS):
-            for o in set(range(_WIDTH)) - keep:
+            for o in dropped:
                 start = i * _SLOTS + o * _N
-                weights[start : start + _N] = array("f", [0.0] * _N)
+                weights[start : start + _N] = zeros
             if not any(weights[i * _SLOTS : (i + 1) * _SLOTS]):
                 continue
         kept.append(i)
