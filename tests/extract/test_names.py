@@ -19,9 +19,9 @@ class FixedTagger:
         self.tags_by_word = tags_by_word
         self.calls: list[int] = []
 
-    def tag(self, words: Sequence[str]) -> list[str]:
-        self.calls.append(len(words))
-        return repair_bio([self.tags_by_word.get(w, "O") for w in words])
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        self.calls.extend(len(words) for words in sentences)
+        return [repair_bio([self.tags_by_word.get(w, "O") for w in words]) for words in sentences]
 
 
 def names(text: str, tagger: object) -> list[tuple[str, str]]:
@@ -35,7 +35,7 @@ def test_names_tags_sentence_by_sentence() -> None:
     text = "قال جون ليتون إن المحادثات مفيدة. وكان ليتون قد سافر إلى الرياض."
     tagger = FixedTagger({"جون": "B-PER", "ليتون": "I-PER", "الرياض": "B-LOC"})
     assert names(text, tagger) == [("جون ليتون", "PER"), ("ليتون", "PER"), ("الرياض", "LOC")]
-    assert tagger.calls == [7, 7]  # one call per sentence, with its words and full stop
+    assert tagger.calls == [7, 7]  # each sentence alone, with its words and full stop
 
 
 @pytest.mark.parametrize(

@@ -427,33 +427,44 @@ def test_ner_pair_training_keeps_only_the_pair_kinds_asked() -> None:
 
 
 def _tags_summing_every_pair(tagger: NerTagger, words: list[str]) -> list[str]:
-    """The tagger's tags with every pair feature looked up at every word by the name
-    training gives it (`pair_features`), summed in that order: no shortcut, no table."""
+    """The tagger's tags with every feature looked up at every word by the name training
+    gives it (`word_features`, `pair_features`) and summed in plain Python: a word's
+    weights in feature order, its pair weights in that order, then added to the word's;
+    each word's label scores from the five blocks of its window. No shortcut, no table,
+    no cache, no array."""
     from hadath.extract.ner.coordination import split_coordinated
-    from hadath.extract.ner.features import BOUNDARY_WORD, pair_features
-    from hadath.extract.ner.model import _plus
+    from hadath.extract.ner.features import BOUNDARY_WORD, pair_features, word_features
 
     model = tagger.model
     index = {name: i for i, name in enumerate(model.features)}
-    edge = tagger._word_blocks(BOUNDARY_WORD)
+
+    def summed(features: list[str]) -> list[float]:
+        total = [0.0] * 35
+        for i in (index[f] for f in features if f in index):
+            weights = model.weights[i * 35 : (i + 1) * 35]
+            total = [a + b for a, b in zip(total, weights, strict=True)]
+        return total
+
+    def word_row(word: str) -> list[float]:
+        return summed(word_features(word, model.clusters, model.gazetteer))
+
+    edge = word_row(BOUNDARY_WORD)
     rows, before = [edge, edge], BOUNDARY_PARTS
     for word in words:
         parts = pair_parts(word, model.gazetteer)
-        row = tagger._word_blocks(word)
-        found = [index[f] for f in pair_features(before, parts) if f in index]
-        summed = row
-        if found:  # the pair weights summed in that order, then added to the word's
-            pair = model.weights[found[0] * 35 : (found[0] + 1) * 35]
-            for i in found[1:]:
-                more = model.weights[i * 35 : (i + 1) * 35]
-                pair = [a + b for a, b in zip(pair, more, strict=True)]
-            flat = [a + b for a, b in zip((x for block in row for x in block), pair, strict=True)]
-            summed = tuple(tuple(flat[o * 7 : (o + 1) * 7]) for o in range(5))
-        added = _plus(row, tagger._pair_delta(before, parts))
-        assert added == summed  # the tables, the same floats
-        rows.append(summed)
+        row = word_row(word)
+        pair = pair_features(before, parts)
+        if any(f in index for f in pair):
+            row = [a + b for a, b in zip(row, summed(pair), strict=True)]
+        rows.append(row)
         before = parts
-    tags = repair_bio([LABELS[y] for y in tagger._viterbi([*rows, edge, edge])])
+    rows += [edge, edge]
+    label_scores = [
+        [rows[t][y] + rows[t + 1][7 + y] + rows[t + 2][14 + y] + rows[t + 3][21 + y]
+         + rows[t + 4][28 + y] for y in range(7)]
+        for t in range(len(words))
+    ]
+    tags = repair_bio([LABELS[y] for y in tagger._viterbi(label_scores)])
     return split_coordinated(words, tags, model.gazetteer, model.clusters)
 
 
@@ -501,10 +512,11 @@ def test_ner_pair_shortcuts_tag_as_summing_every_pair(
         patch.setattr(model_module, "_DELTA_CACHE_LIMIT", 2)
         small = NerTagger(model)
         assert [small.tag(words) for words in sentences] == expected
-        # caches rotate between sentences: each generation holds its limit and one sentence
-        bound = 2 * (2 + max(map(len, sentences)))
-        assert len(small._deltas.current) + len(small._deltas.older) <= bound
-        assert len(small._entries.current) + len(small._entries.older) <= bound
+        # caches rotate between calls: each generation holds its limit and one sentence
+        bound = 2 * (2 + 1 + max(map(len, sentences)))
+        for cache in (small._deltas, small._words):
+            assert len(cache.current) + len(cache.older) <= bound
+        assert small.tag_sentences(sentences) == expected  # a document at once
 
 
 @pytest.mark.parametrize(

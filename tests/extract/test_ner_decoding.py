@@ -93,17 +93,28 @@ def test_ner_decoder_matches_a_textbook_viterbi_ties_included(seed: int, from_o_
     assert named > 0  # the random models do put names on some words
 
 
-def test_two_generation_cache_keeps_recent_entries_within_twice_its_limit() -> None:
-    from hadath.extract.ner.model import _TwoGenerations
+def test_row_cache_keeps_recent_rows_within_twice_its_limit() -> None:
+    from hadath.extract.ner.model import _RowCache
 
-    cache = _TwoGenerations(limit=3)
+    cache = _RowCache(limit=3)
     for i in range(20):
-        current, older = cache.rotated()
-        current[i] = str(i)
+        cache.rotate()
+        cache.current[i] = cache.add([float(i)] * SLOTS)
         assert len(cache.current) + len(cache.older) <= 2 * (cache.limit + 1)
-    current, older = cache.rotated()
-    assert 19 in current or 19 in older  # the latest stays at hand
-    assert 0 not in current and 0 not in older  # the first are dropped
+    cache.rotate()
+    if 19 in cache.current:  # the latest stays at hand, its row with it
+        assert cache.rows[cache.current[19]][0] == 19.0
+    else:
+        assert cache.older_rows[cache.older[19]][0] == 19.0
+    assert 0 not in cache.current and 0 not in cache.older  # the first are dropped
+
+
+def test_row_cache_grows_within_a_document() -> None:
+    from hadath.extract.ner.model import _RowCache
+
+    cache = _RowCache(limit=2)
+    at = [cache.add([float(i)] * SLOTS) for i in range(1000)]  # no rotation in between
+    assert [cache.rows[i][34] for i in at] == [float(i) for i in range(1000)]
 
 
 def test_ner_tags_the_same_with_small_word_caches(monkeypatch) -> None:
@@ -116,4 +127,5 @@ def test_ner_tags_the_same_with_small_word_caches(monkeypatch) -> None:
     monkeypatch.setattr(model_module, "_WORD_CACHE_LIMIT", 2)
     small = NerTagger(model)
     assert [small.tag(words) for words in sentences] == expected
-    assert len(small._word_rows.current) + len(small._word_rows.older) <= 6
+    assert len(small._words.current) + len(small._words.older) <= 2 * (2 + 1 + 12)
+    assert small.tag_sentences(sentences) == expected

@@ -93,7 +93,7 @@ def find_names(text: str, sentences: Sequence[Span], tokens: Sequence[Token],
         if words:
             grouped.append(words)
     sentence_words = [[t.text for t in words] for words in grouped]
-    tags = propagate_names(sentence_words, [tagger.tag(words) for words in sentence_words])
+    tags = propagate_names(sentence_words, tagger.tag_sentences(sentence_words))
     spans = [(span, label) for words, sentence_tags in zip(grouped, tags, strict=True)
              for first, last, label in _spans(sentence_tags)
              if (span := _trimmed(words[first:last]))]

@@ -2,7 +2,7 @@
 
 Names unseen in the small annotated corpora still share contexts with seen ones ("قال X",
 "الرئيس X", "في X"), so a word's cluster is strong evidence. Clusters come from k-means over
-SVD-reduced left/right neighbour counts. Building needs numpy (training only); the tagger
+SVD-reduced left/right neighbour counts, built with numpy at training time; the tagger
 reads the finished word -> cluster table from its model file.
 """
 
@@ -48,7 +48,7 @@ def build_clusters(
         dims: SVD dimensions kept before clustering.
         seed: seed of the random projection and k-means initialisation.
     """
-    import numpy as np  # training-time only
+    import numpy as np  # imported here: only training builds clusters
 
     ids = list(_normalised_stream(texts))
     counts = Counter(ids)

@@ -2,8 +2,9 @@
 with BIO-constrained Viterbi.
 
 Scores factor per word: a word's features contribute a fixed block of weights for each
-offset, so the tagger sums a word's blocks once and caches them. Tagging a token then costs
-five small vector additions and one Viterbi step, whatever the number of features.
+offset, so the tagger sums a word's weights once and caches them as a row of a matrix. A
+document's rows are gathered and their blocks added in a few array operations; each word
+then costs one Viterbi step, whatever the number of features.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ import json
 import operator
 import struct
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
+from typing import Any
+
+import numpy as np
 
 from hadath.errors import HadathError
 from hadath.extract.ner.consistency import propagate_names
@@ -26,7 +30,6 @@ from hadath.extract.ner.features import (
     BOUNDARY_WORD,
     PAIR_KINDS,
     PairParts,
-    word_features,
     word_features_and_parts,
 )
 
@@ -47,69 +50,61 @@ MODEL_FILE = "ner.model"
 
 _N_LABELS = len(LABELS)
 _SLOTS = len(OFFSETS) * _N_LABELS  # weights per feature: one per (offset, label)
-Row = tuple[tuple[float, ...], ...]  # a word's label scores, one block per offset
 _MAGIC = b"HADNER1\n"
 _FORBIDDEN = -1e9
-# The blocks of words seen while tagging (~1.6 KB a word) are cached in two generations of
-# this many: news vocabulary repeats heavily (the ANT corpus has 159,000 distinct words), and
-# a larger corpus keeps its recent words instead of losing all at a cap. A miss costs 10-30 us:
-# two generations of 50,000 tag ANT 0.15-0.3 ms per article slower for 144 MB less.
+# Words seen while tagging keep their summed weights (one row of 35 floats, 280 bytes) in
+# two generations of this many: news vocabulary repeats heavily (the ANT corpus has 159,000
+# distinct words), and a larger corpus keeps its recent words instead of losing all at a cap.
 _WORD_CACHE_LIMIT = 100_000
-# Bits of a word's pair entry (see `NerTagger._pair_entry`).
+# Summed pair weights cached per (parts before, parts), in two generations of this many
+# (ANT has more pairs than words; at 50,000 a warm corpus run re-sums a fifth of them).
+_DELTA_CACHE_LIMIT = 100_000
+# Bits of a word's entry (see `NerTagger._word_entry`).
 _PC_STEM = 1
 _CLASSED = 2
-# A pair feature's weights: (offset index, block) for each block that is not all zero.
-_SparseRow = tuple[tuple[int, tuple[float, ...]], ...]
-_NO_BIGRAMS: dict[str, _SparseRow] = {}
-_CENTRE = OFFSETS.index(0)  # the block scoring the word's own label
-# Summed pair weights cached per (parts before, parts), in two generations of this many.
-_DELTA_CACHE_LIMIT = 50_000
-# A word's blocks, its pair parts and their signature, the bits it gives and needs, the
-# stems before it that make a bigram feature with it (stem before -> weights).
-_PairEntry = tuple[Row, PairParts, str, int, int, dict[str, _SparseRow]]
+_NO_BIGRAMS: dict[str, int] = {}
+# A word's cache entry: its row in the cache's matrix, its pair parts and their signature,
+# the bits it gives and needs, the stems before it that make a bigram feature with it (stem
+# before -> the bigram feature's index).
+_WordEntry = tuple[int, PairParts, str, int, int, dict[str, int]]
+_NO_DELTA = -1
 
 
-def _sparse_blocks(flat: Sequence[float]) -> _SparseRow:
-    blocks = (tuple(flat[o * _N_LABELS : (o + 1) * _N_LABELS]) for o in range(len(OFFSETS)))
-    return tuple((o, block) for o, block in enumerate(blocks) if any(block))
+class _RowCache:
+    """Rows of summed weights in a float matrix, found by key, kept in two generations.
 
+    `current` maps a key to its value (whatever the caller keeps, holding the row's index in
+    `rows`). When a document starts (`rotate`) and `current` holds more than `limit` keys, it
+    becomes `older`, with its matrix, and the generation before is dropped: what the last
+    stretch of text used stays at hand, and at most about 2 x `limit` rows are kept. Rows are
+    only added between rotations, so indices stay valid for a whole document.
+    """
 
-def _plus(row: Row, weights: _SparseRow) -> Row:
-    """`row` with `weights` added block by block (a block left out adds nothing)."""
-    if len(weights) == 1 and weights[0][0] == _CENTRE:
-        # Pair features kept at offset 0 only (`train.keep_pair_offsets`): one block, unrolled.
-        r0, r1, (a0, a1, a2, a3, a4, a5, a6), r3, r4 = row
-        b0, b1, b2, b3, b4, b5, b6 = weights[0][1]
-        return r0, r1, (a0 + b0, a1 + b1, a2 + b2, a3 + b3, a4 + b4, a5 + b5, a6 + b6), r3, r4
-    if len(weights) == len(OFFSETS):  # every block: no list to patch
-        return tuple(map(_add_block, row, (block for _, block in weights)))
-    out = list(row)
-    for o, block in weights:
-        out[o] = tuple(map(operator.add, out[o], block))
-    return tuple(out)
-
-
-def _add_block(block: tuple[float, ...], weights: tuple[float, ...]) -> tuple[float, ...]:
-    return tuple(map(operator.add, block, weights))
-
-
-class _TwoGenerations:
-    """A bounded cache as two dicts: look in `current`, then in `older`. When `current`
-    holds more than `limit` entries it becomes `older` and the older one is dropped, so
-    what the last stretch of text used stays at hand and at most 2 x `limit` are kept."""
-
-    __slots__ = ("current", "limit", "older")
+    __slots__ = ("current", "limit", "older", "older_rows", "rows", "used")
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.current: dict = {}
         self.older: dict = {}
+        self.rows = np.empty((256, _SLOTS))
+        self.older_rows = self.rows[:0]
+        self.used = 0
 
-    def rotated(self) -> tuple[dict, dict]:
-        """(current, older), after moving a full `current` to `older`."""
+    def rotate(self) -> None:
+        """Called before a document: start a new generation if `current` is full."""
         if len(self.current) > self.limit:
             self.older, self.current = self.current, {}
-        return self.current, self.older
+            self.older_rows, self.rows = self.rows, np.empty((256, _SLOTS))
+            self.used = 0
+
+    def add(self, values: Any) -> int:
+        """Store one row of `_SLOTS` floats (an array or a sequence); returns its index."""
+        at = self.used
+        if at == len(self.rows):
+            self.rows = np.concatenate((self.rows, np.empty_like(self.rows)))
+        self.rows[at] = values
+        self.used = at + 1
+        return at
 
 
 class ModelFormatError(HadathError):
@@ -256,6 +251,9 @@ class NerTagger:
     def __init__(self, model: NerModel) -> None:
         self.model = model
         self._index = {name: i for i, name in enumerate(model.features)}
+        # One row of weights per feature, as float64 so that numpy sums the same floats
+        # Python would, row after row.
+        self._weights = np.array(model.weights, dtype=np.float64).reshape(-1, _SLOTS)
         self._start = [
             model.transitions[y] if allowed_transition("O", label) else _FORBIDDEN
             for y, label in enumerate(LABELS)
@@ -273,45 +271,42 @@ class NerTagger:
         self._o_lead = max(
             into(y, p) - into(y, 0) for y in (0, 1, 3, 5) for p in range(1, _N_LABELS)
         ) + 1e-6
-        self._word_rows = _TwoGenerations(_WORD_CACHE_LIMIT)  # word -> Row
-        self._boundary = self._word_blocks(BOUNDARY_WORD)
-        # Features of a word with the word before it, if the model has any, as four tables
-        # keyed by what they read (see `features.pair_features`): `bg` (stem before, stem),
-        # `pc` (stem before, class), `cn` (class before, stem), `gg` (class before, class).
-        # Lookups by key tuple build no feature name. A name is split at every space, so a
-        # key matches exactly when the name built from the two words is in the model. The
-        # weights are kept as the blocks that are not all zero, with their offset index.
-        self._pair_tables: dict[str, dict[tuple[str, str], _SparseRow]] = {
-            kind: {} for kind in PAIR_KINDS
-        }
-        for i, name in enumerate(model.features):
-            table = self._pair_tables.get(name[:3])
+        self._init_pairs()
+        self._words = _RowCache(_WORD_CACHE_LIMIT)  # word -> _WordEntry
+        # The summed pair weights of (parts before, parts) with a class bit set, keyed by the
+        # parts' signatures: a row index, or _NO_DELTA if the pair fires no feature.
+        self._deltas = _RowCache(_DELTA_CACHE_LIMIT)
+
+    def _init_pairs(self) -> None:
+        """Features of a word with the word before it, if the model has any, as four tables
+        keyed by what they read (see `features.pair_features`): `bg` (stem before, stem),
+        `pc` (stem before, class), `cn` (class before, stem), `gg` (class before, class),
+        each giving the feature's index. Lookups by key tuple build no feature name. A name
+        is split at every space, so a key matches exactly when the name built from the two
+        words is in the model."""
+        tables: dict[str, dict[tuple[str, str], int]] = {kind: {} for kind in PAIR_KINDS}
+        for i, name in enumerate(self.model.features):
+            table = tables.get(name[:3])
             if table is None:
                 continue
-            weights = _sparse_blocks(model.weights[i * _SLOTS : (i + 1) * _SLOTS])
             rest = name[3:]
             for at in (at for at, char in enumerate(rest) if char == " "):
-                table[rest[:at], rest[at + 1 :]] = weights
-        self._has_pairs = any(self._pair_tables.values())
-        self._pair_kind_tables = tuple(self._pair_tables[kind] for kind in PAIR_KINDS)
-        # Each word's cached entry says what pairs it can take part in, so that the common
-        # pair that fires nothing costs one bit test and one lookup (see `_pair_rows`):
-        # the stems before it that make a bigram with it, and two bits on either side.
-        self._bigrams_into: dict[str, dict[str, _SparseRow]] = {}
-        for (first, second), weights in self._pair_tables["bg="].items():
-            self._bigrams_into.setdefault(second, {})[first] = weights
-        self._pc_before = {first for first, _ in self._pair_tables["pc="]}
-        self._pc_after = {second for _, second in self._pair_tables["pc="]}
-        self._cn_before = {first for first, _ in self._pair_tables["cn="]}
-        self._cn_after = {second for _, second in self._pair_tables["cn="]}
-        self._gg_before = {first for first, _ in self._pair_tables["gg="]}
-        self._gg_after = {second for _, second in self._pair_tables["gg="]}
+                table[rest[:at], rest[at + 1 :]] = i
+        self._pair_tables = tuple(tables[kind] for kind in PAIR_KINDS)
+        # Each word's entry says what pairs it can take part in, so that the common pair
+        # that fires nothing costs one bit test and one lookup (see `tag_sentences`): the
+        # stems before it that make a bigram with it, and two bits on either side.
+        self._bigrams_into: dict[str, dict[str, int]] = {}
+        for (first, second), i in tables["bg="].items():
+            self._bigrams_into.setdefault(second, {})[first] = i
+        self._pc_before = {first for first, _ in tables["pc="]}
+        self._pc_after = {second for _, second in tables["pc="]}
+        self._cn_before = {first for first, _ in tables["cn="]}
+        self._cn_after = {second for _, second in tables["cn="]}
+        self._gg_before = {first for first, _ in tables["gg="]}
+        self._gg_after = {second for _, second in tables["gg="]}
         # The sentence start has no classes, but a `pc` feature may start with it.
         self._start_gives = _PC_STEM if BOUNDARY_PARTS[0] in self._pc_before else 0
-        self._entries = _TwoGenerations(_WORD_CACHE_LIMIT)  # word -> _PairEntry
-        # The summed pair weights of (parts before, parts) with a class bit set, keyed by the
-        # parts' signatures.
-        self._deltas = _TwoGenerations(_DELTA_CACHE_LIMIT)
 
     @classmethod
     def load(cls) -> NerTagger:
@@ -321,101 +316,26 @@ class NerTagger:
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags for `words`, one per word, as raw words of one sentence; names joined by
         wa- ("and") come out as two names (see `coordination.split_coordinated`)."""
-        if not words:
-            return []
-        edge = self._boundary
-        rows = [edge, edge]
-        if self._has_pairs:
-            rows += self._pair_rows(words)
-        else:
-            current, older = self._word_rows.rotated()
-            for word in words:
-                row = current.get(word)
-                if row is None:
-                    row = current[word] = older.get(word) or self._word_blocks(word)
-                rows.append(row)
-        rows += (edge, edge)
-        tags = repair_bio([LABELS[y] for y in self._viterbi(rows)])
-        return split_coordinated(words, tags, self.model.gazetteer, self.model.clusters)
+        return self.tag_sentences([words])[0]
 
-    def _pair_entry(self, word: str) -> _PairEntry:
-        """The word's blocks and parts, the bits it gives the word after it (`_PC_STEM`: its
-        stem starts a `pc` feature; `_CLASSED`: its classes start a `cn` or `gg` one), the
-        bits it needs from the word before (`_PC_STEM` if some class of it ends a `pc`
-        feature, `_CLASSED` if its stem or a class ends a `cn` or `gg` one), and the stems
-        before it that make a bigram feature with it."""
-        feats, parts = word_features_and_parts(word, self.model.clusters, self.model.gazetteer)
-        stem, classes = parts
-        gives = (_PC_STEM if stem in self._pc_before else 0) | (
-            _CLASSED if any(c in self._cn_before or c in self._gg_before for c in classes) else 0
-        )
-        needs = (_PC_STEM if any(c in self._pc_after for c in classes) else 0) | (
-            _CLASSED
-            if stem in self._cn_after or any(c in self._gg_after for c in classes)
-            else 0
-        )
-        bigrams = self._bigrams_into.get(stem, _NO_BIGRAMS)
-        # The parts as one string, whose hash Python keeps: the key of the pair sums.
-        signature = " ".join((stem, *classes))
-        return self._blocks_of(feats), parts, signature, gives, needs, bigrams
-
-    def _pair_rows(self, words: Sequence[str]) -> list[Row]:
-        """Each word's blocks with those of its pair features (with the word before) added.
-
-        Most pairs fire no pair feature: the bits and bigram stems of the two words' entries
-        (see `_pair_entry`) let those keep the word's own blocks. A bigram alone adds its
-        weights directly; when a class bit is set, the summed weights of all the pair's
-        features are cached per (parts before, parts), which many word pairs share.
-        """
-        entries, older_entries = self._entries.rotated()
-        deltas, older_deltas = self._deltas.rotated()
-        rows = []
-        before, before_signature, before_gives = BOUNDARY_PARTS, BOUNDARY_WORD, self._start_gives
-        for word in words:
-            entry = entries.get(word)
-            if entry is None:
-                entry = older_entries.get(word) or self._pair_entry(word)
-                entries[word] = entry
-            row, parts, signature, gives, needs, bigrams = entry
-            if before_gives & needs:
-                key = (before_signature, signature)
-                delta = deltas.get(key)
-                if delta is None:
-                    delta = older_deltas.get(key)
-                    if delta is None:
-                        delta = self._pair_delta(before, parts)
-                    deltas[key] = delta
-            else:
-                delta = bigrams.get(before[0])
-            if delta:
-                row = _plus(row, delta)
-            rows.append(row)
-            before, before_signature, before_gives = parts, signature, gives
-        return rows
-
-    def _pair_delta(self, before: PairParts, parts: PairParts) -> _SparseRow:
-        """The weights of the pair features (`before`, word) that the model has, summed in
-        the order of `features.pair_features` (empty if none)."""
-        bigrams, stem_class, class_stem, class_class = self._pair_kind_tables
-        stem_before, classes_before = before
-        stem, classes = parts
-        found = [bigrams.get((stem_before, stem))]
-        for c in classes:
-            found.append(stem_class.get((stem_before, c)))
-        for cb in classes_before:
-            found.append(class_stem.get((cb, stem)))
-        for cb in classes_before:
-            for c in classes:
-                found.append(class_class.get((cb, c)))
-        found = [weights for weights in found if weights is not None]
-        if len(found) < 2:
-            return found[0] if found else ()
-        summed: dict[int, tuple[float, ...]] = {}
-        for weights in found:
-            for o, block in weights:
-                have = summed.get(o)
-                summed[o] = block if have is None else tuple(map(operator.add, have, block))
-        return tuple(sorted(summed.items()))
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """`tag(words)` for each sentence, in one pass: the words' scores of a whole document
+        are gathered and added in a few array operations, then each sentence is decoded."""
+        rows, spans = self._rows(sentences)
+        count = len(rows) - 4
+        # A word's label scores: its window's five blocks (the word at offset -2 gives its
+        # block 0, ..., at +2 its block 4), added in that order.
+        scores = rows[:count, :_N_LABELS] + rows[1 : count + 1, _N_LABELS : 2 * _N_LABELS]
+        for o in range(2, len(OFFSETS)):
+            scores += rows[o : count + o, o * _N_LABELS : (o + 1) * _N_LABELS]
+        label_scores = scores.tolist()
+        gazetteer, clusters = self.model.gazetteer, self.model.clusters
+        tagged = []
+        for (first, last), words in zip(spans, sentences, strict=True):
+            path = self._viterbi(label_scores[first:last]) if first < last else []
+            tags = repair_bio([LABELS[y] for y in path])
+            tagged.append(split_coordinated(words, tags, gazetteer, clusters))
+        return tagged
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each sentence of one document, with names kept consistent across it.
@@ -423,53 +343,148 @@ class NerTagger:
         Each sentence is tagged alone, then repeats of the names found are tagged where the
         sentence tagger missed them (see `consistency.propagate_names`).
         """
-        return propagate_names(sentences, [self.tag(words) for words in sentences])
+        return propagate_names(sentences, self.tag_sentences(sentences))
 
-    def _word_blocks(self, word: str) -> Row:
-        """The word's summed weights, one block of label scores per offset (offset -2 first)."""
-        return self._blocks_of(word_features(word, self.model.clusters, self.model.gazetteer))
+    def _rows(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        """Each word's summed weights, with those of its pair features (with the word before)
+        added, as rows of a matrix: every sentence between two boundary rows on each side.
+        Also where each sentence's words are, as (first, last) window indices.
 
-    def _blocks_of(self, features: list[str]) -> Row:
-        """The summed weights of a word's `features`, one block per offset (-2 first)."""
-        weights, index = self.model.weights, self._index
-        found = [index.get(feat) for feat in features]
-        rows = [weights[i * _SLOTS : (i + 1) * _SLOTS] for i in found if i is not None]
-        # Column sums in feature order, each from 0.0: the same floats as adding row by row.
-        total = list(map(sum, zip(*rows, strict=True))) if rows else [0.0] * _SLOTS
-        # In `tag`, the window row r_o holds the word at offset OFFSETS[o] and reads block o.
-        return tuple(tuple(total[o * _N_LABELS : (o + 1) * _N_LABELS]) for o in range(len(OFFSETS)))
+        Most pairs fire no pair feature: the bits and bigram stems of the two words' entries
+        (see `_word_entry`) tell so. A bigram alone adds the feature's weights; when a class
+        bit is set, the summed weights of all the pair's features are cached per (parts
+        before, parts), which many word pairs share.
+        """
+        words_cache, deltas = self._words, self._deltas
+        words_cache.rotate()
+        deltas.rotate()
+        entries = words_cache.current
+        known_deltas = deltas.current
+        edge = self._word_entry(BOUNDARY_WORD)[0]
+        start_gives = self._start_gives
+        row_of: list[int] = []
+        spans = []
+        bigram_at: list[int] = []
+        bigram_feature: list[int] = []
+        delta_at: list[int] = []
+        delta_row: list[int] = []
+        for words in sentences:
+            row_of += (edge, edge)
+            first = len(row_of) - 2  # the window of the sentence's first word starts here
+            before, before_signature, before_gives = BOUNDARY_PARTS, BOUNDARY_WORD, start_gives
+            for word in words:
+                entry = entries.get(word) or self._word_entry(word)
+                row, parts, signature, gives, needs, bigrams = entry
+                if before_gives & needs:
+                    key = (before_signature, signature)
+                    delta = known_deltas.get(key)
+                    if delta is None:
+                        delta = self._pair_delta(key, before, parts)
+                    if delta != _NO_DELTA:
+                        delta_at.append(len(row_of))
+                        delta_row.append(delta)
+                else:
+                    feature = bigrams.get(before[0])
+                    if feature is not None:
+                        bigram_at.append(len(row_of))
+                        bigram_feature.append(feature)
+                row_of.append(row)
+                before, before_signature, before_gives = parts, signature, gives
+            spans.append((first, len(row_of) - 2))
+            row_of += (edge, edge)
+        # Each position has one word, so the fancy-indexed additions below add once each.
+        rows = words_cache.rows[row_of]
+        if bigram_at:
+            rows[bigram_at] += self._weights[bigram_feature]
+        if delta_at:
+            rows[delta_at] += deltas.rows[delta_row]
+        return rows, spans
 
-    def _viterbi(self, rows: list[tuple[tuple[float, ...], ...]]) -> list[int]:
-        """The best label path over the words of `rows` (two boundary rows on each side).
+    def _word_entry(self, word: str) -> _WordEntry:
+        """The word's cache entry (made if new): its row of summed weights, its parts, the
+        bits it gives the word after it (`_PC_STEM`: its stem starts a `pc` feature;
+        `_CLASSED`: its classes start a `cn` or `gg` one), the bits it needs from the word
+        before (`_PC_STEM` if some class of it ends a `pc` feature, `_CLASSED` if its stem
+        or a class ends a `cn` or `gg` one), and the stems before it that make a bigram
+        feature with it."""
+        cache = self._words
+        entry = cache.current.get(word)
+        if entry is not None:
+            return entry
+        entry = cache.older.get(word)
+        if entry is not None:
+            entry = (cache.add(cache.older_rows[entry[0]]), *entry[1:])
+        else:
+            feats, parts = word_features_and_parts(
+                word, self.model.clusters, self.model.gazetteer
+            )
+            stem, classes = parts
+            gives = (_PC_STEM if stem in self._pc_before else 0) | (
+                _CLASSED
+                if any(c in self._cn_before or c in self._gg_before for c in classes)
+                else 0
+            )
+            needs = (_PC_STEM if any(c in self._pc_after for c in classes) else 0) | (
+                _CLASSED
+                if stem in self._cn_after or any(c in self._gg_after for c in classes)
+                else 0
+            )
+            bigrams = self._bigrams_into.get(stem, _NO_BIGRAMS)
+            # The parts as one string, whose hash Python keeps: the key of the pair sums.
+            signature = " ".join((stem, *classes))
+            row = cache.add(self._summed(self._index.get(f) for f in feats))
+            entry = (row, parts, signature, gives, needs, bigrams)
+        cache.current[word] = entry
+        return entry
 
-        A word's label scores are the five blocks of the window around it (word at offset
-        -2 reads its block 0, ..., at +2 block 4). Written out for the seven BIO labels:
-        O and B-X may follow any label, I-X only B-X or I-X; ties keep the lower label
-        index, as a left-to-right scan with a strict comparison does. Tagging is most of
-        the recogniser's time, and this loop most of tagging.
+    def _summed(self, features: Iterable[int | None]) -> np.ndarray:
+        """The weights of the `features` found (None: not in the model), added in order."""
+        found = [i for i in features if i is not None]
+        # Along the first axis numpy adds row after row: the floats of a loop from 0.0.
+        return self._weights[found].sum(axis=0)
+
+    def _pair_delta(self, key: tuple[str, str], before: PairParts, parts: PairParts) -> int:
+        """The cached row of the pair features (`before`, word) that the model has, summed
+        in the order of `features.pair_features` (made if new; _NO_DELTA if none)."""
+        cache = self._deltas
+        delta = cache.older.get(key)
+        if delta is None:
+            found = self._pair_features(before, parts)
+            delta = cache.add(self._summed(found)) if found else _NO_DELTA
+        elif delta != _NO_DELTA:
+            delta = cache.add(cache.older_rows[delta])
+        cache.current[key] = delta
+        return delta
+
+    def _pair_features(self, before: PairParts, parts: PairParts) -> list[int]:
+        """The indices of the pair features (`before`, word) in the model, in the order of
+        `features.pair_features`."""
+        bigrams, stem_class, class_stem, class_class = self._pair_tables
+        stem_before, classes_before = before
+        stem, classes = parts
+        found = [bigrams.get((stem_before, stem))]
+        found.extend(stem_class.get((stem_before, c)) for c in classes)
+        found.extend(class_stem.get((cb, stem)) for cb in classes_before)
+        found.extend(class_class.get((cb, c)) for cb in classes_before for c in classes)
+        return [i for i in found if i is not None]
+
+    def _viterbi(self, label_scores: list[list[float]]) -> list[int]:
+        """The best label path given each word's seven label scores.
+
+        Written out for the seven BIO labels: O and B-X may follow any label, I-X only B-X
+        or I-X; ties keep the lower label index, as a left-to-right scan with a strict
+        comparison does. Tagging is most of the recogniser's time, and this loop most of
+        tagging.
         """
         to_o, to_bper, to_borg, to_bloc = self._to_any
         (b_iper, i_iper), (b_iorg, i_iorg), (b_iloc, i_iloc) = self._to_inside
         o_o, o_bper, o_borg, o_bloc = to_o[0], to_bper[0], to_borg[0], to_bloc[0]
         o_lead = self._o_lead
-        windows = zip(rows, rows[1:], rows[2:], rows[3:], rows[4:], strict=False)
-        r0, r1, r2, r3, r4 = next(windows)
-        score = [s + (a + b + c + d + e) for s, a, b, c, d, e in
-                 zip(self._start, r0[0], r1[1], r2[2], r3[3], r4[4], strict=True)]
-        back: list[tuple[int, ...]] = []
+        words = iter(label_scores)
         # The scores of the path so far ending in each label, kept in names across words.
-        s0, s1, s2, s3, s4, s5, s6 = score
-        for r0, r1, r2, r3, r4 in windows:
-            # The word's label scores, its window's five blocks added label by label. Unpacked
-            # into names: half the time of a comprehension over a zip, the same sums.
-            a0, a1, a2, a3, a4, a5, a6 = r0[0]
-            b0, b1, b2, b3, b4, b5, b6 = r1[1]
-            c0, c1, c2, c3, c4, c5, c6 = r2[2]
-            d0, d1, d2, d3, d4, d5, d6 = r3[3]
-            f0, f1, f2, f3, f4, f5, f6 = r4[4]
-            e0, e1, e2 = a0 + b0 + c0 + d0 + f0, a1 + b1 + c1 + d1 + f1, a2 + b2 + c2 + d2 + f2
-            e3, e4 = a3 + b3 + c3 + d3 + f3, a4 + b4 + c4 + d4 + f4
-            e5, e6 = a5 + b5 + c5 + d5 + f5, a6 + b6 + c6 + d6 + f6
+        s0, s1, s2, s3, s4, s5, s6 = map(operator.add, self._start, next(words))
+        back: list[tuple[int, ...]] = []
+        for e0, e1, e2, e3, e4, e5, e6 in words:
             # I-X follows only B-X or I-X: two candidates each, whichever branch below.
             n2, p2 = (s2 + i_iper, 2) if s2 + i_iper > s1 + b_iper else (s1 + b_iper, 1)
             n4, p4 = (s4 + i_iorg, 4) if s4 + i_iorg > s3 + b_iorg else (s3 + b_iorg, 3)
