@@ -57,7 +57,8 @@ _FORBIDDEN = -1e9
 # distinct words), and a larger corpus keeps its recent words instead of losing all at a cap.
 _WORD_CACHE_LIMIT = 100_000
 # Summed pair weights cached per (parts before, parts), in two generations of this many
-# (ANT has more pairs than words; at 50,000 a warm corpus run re-sums a fifth of them).
+# (~280 bytes a row; a second pass over 6,000 ANT articles tags 0.95 ms per article at
+# 50,000, 0.79 at 200,000: a corpus has more distinct pairs than words).
 _DELTA_CACHE_LIMIT = 100_000
 # Bits of a word's entry (see `NerTagger._word_entry`).
 _PC_STEM = 1
