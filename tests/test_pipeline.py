@@ -47,6 +47,17 @@ def test_pipeline_code_text_fills_doc_and_meta() -> None:
     doc.check_offsets()
 
 
+def test_pipeline_meta_names_the_recogniser_model_file() -> None:
+    import hashlib
+    from importlib.resources import files
+
+    digest = hashlib.sha256((files("hadath") / "models" / "ner.model").read_bytes()).hexdigest()
+    doc = code_text("وقال الرئيس الجزائري عبد المجيد تبون إن الحل سياسي.")
+    learner, _, file_hash = doc.meta["models"]["ner"].partition(" sha256:")
+    assert learner and digest.startswith(file_hash) and len(file_hash) == 16
+    assert doc.to_dict()["hadath"]["models"] == doc.meta["models"]
+
+
 def test_doc_check_offsets_catches_a_shifted_span() -> None:
     doc = code_text("اتفقت روسيا والجزائر.")
     shifted = replace(doc.sentences[0], start=1)

@@ -9,6 +9,7 @@ from hadath.code.actors import code_mentions, entities_and_actors
 from hadath.code.events import code_events
 from hadath.code.places import resolve_places
 from hadath.extract.names import find_names
+from hadath.extract.ner.model import packaged_model_id
 from hadath.registry import component
 from hadath.text.doc import Doc
 
@@ -24,8 +25,11 @@ def make_actor_coder(use_recogniser: bool = True) -> Callable[[Doc], Doc]:
         names = find_names(doc.text, doc.sentences, doc.tokens) if use_recogniser else ()
         mentions = code_mentions(doc.text, doc.tokens, doc.published, names)
         entities, actors = entities_and_actors(mentions)
+        # Which recogniser found the names: models change between releases of one version.
+        meta = {**doc.meta, "models": {**doc.meta.get("models", {}), "ner": packaged_model_id()}}
         return replace(doc, entities=tuple(entities), actors=tuple(actors),
-                       places=tuple(resolve_places(mentions)))
+                       places=tuple(resolve_places(mentions)),
+                       meta=meta if use_recogniser else doc.meta)
 
     return code_actors
 

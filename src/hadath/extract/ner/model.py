@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import json
 import operator
 import struct
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
@@ -41,6 +42,7 @@ __all__ = [
     "NerModel",
     "NerTagger",
     "allowed_transition",
+    "packaged_model_id",
     "repair_bio",
 ]
 
@@ -69,6 +71,7 @@ _NO_BIGRAMS: dict[str, int] = {}
 # before -> the bigram feature's index).
 _WordEntry = tuple[int, PairParts, str, int, int, dict[str, int]]
 _NO_DELTA = -1
+_add_rows = np.add.reduce  # without the Python layers of ndarray.sum
 
 
 class _RowCache:
@@ -312,7 +315,7 @@ class NerTagger:
     @classmethod
     def load(cls) -> NerTagger:
         """The tagger with the model committed in hadath.models (loaded once)."""
-        return _load_packaged()
+        return _packaged()[0]
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags for `words`, one per word, as raw words of one sentence; names joined by
@@ -433,16 +436,17 @@ class NerTagger:
             bigrams = self._bigrams_into.get(stem, _NO_BIGRAMS)
             # The parts as one string, whose hash Python keeps: the key of the pair sums.
             signature = " ".join((stem, *classes))
-            row = cache.add(self._summed(self._index.get(f) for f in feats))
+            index = self._index
+            found = [i for f in feats if (i := index.get(f)) is not None]
+            row = cache.add(self._summed(found))
             entry = (row, parts, signature, gives, needs, bigrams)
         cache.current[word] = entry
         return entry
 
-    def _summed(self, features: Iterable[int | None]) -> np.ndarray:
-        """The weights of the `features` found (None: not in the model), added in order."""
-        found = [i for i in features if i is not None]
+    def _summed(self, features: list[int]) -> np.ndarray:
+        """The weights of `features` (indices into the model), added in order."""
         # Along the first axis numpy adds row after row: the floats of a loop from 0.0.
-        return self._weights[found].sum(axis=0)
+        return _add_rows(self._weights[features], axis=0)
 
     def _pair_delta(self, key: tuple[str, str], before: PairParts, parts: PairParts) -> int:
         """The cached row of the pair features (`before`, word) that the model has, summed
@@ -532,7 +536,16 @@ class NerTagger:
         return path
 
 
+def packaged_model_id() -> str:
+    """Which recogniser the packaged tagger runs, for the provenance of coded documents:
+    its learner and the sha256 of the committed model file (prefix)."""
+    return _packaged()[1]
+
+
 @functools.cache
-def _load_packaged() -> NerTagger:
-    resource = files("hadath") / "models" / MODEL_FILE
-    return NerTagger(NerModel.from_bytes(resource.read_bytes(), MODEL_FILE))
+def _packaged() -> tuple[NerTagger, str]:
+    data = (files("hadath") / "models" / MODEL_FILE).read_bytes()
+    model = NerModel.from_bytes(data, MODEL_FILE)
+    learner = model.meta.get("learner", "perceptron")
+    return NerTagger(model), f"{learner} sha256:{hashlib.sha256(data).hexdigest()[:16]}"
+
