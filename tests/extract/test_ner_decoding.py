@@ -129,3 +129,37 @@ def test_ner_tags_the_same_with_small_word_caches(monkeypatch) -> None:
     assert [small.tag(words) for words in sentences] == expected
     assert len(small._words.current) + len(small._words.older) <= 2 * (2 + 1 + 12)
     assert small.tag_sentences(sentences) == expected
+
+
+def test_ner_tags_the_same_from_threads_sharing_a_tagger(monkeypatch) -> None:
+    """Row indices held while a document is tagged must not meet another thread's cache
+    rotation or growth: caches of two words rotate at nearly every document here, and a
+    tiny switch interval makes threads interleave inside a document."""
+    import sys
+    import threading
+
+    import hadath.extract.ner.model as model_module
+
+    model = _model(seed=5, from_o_bonus=3)
+    rng = random.Random(11)
+    documents = [[[rng.choice(VOCABULARY) for _ in range(rng.randint(1, 12))]
+                  for _ in range(rng.randint(1, 4))] for _ in range(200)]
+    expected = [NerTagger(model).tag_sentences(d) for d in documents]
+    monkeypatch.setattr(model_module, "_WORD_CACHE_LIMIT", 2)
+    shared = NerTagger(model)
+    results: dict[int, list] = {}
+
+    def work(k: int) -> None:
+        results[k] = [shared.tag_sentences(d) for d in documents]
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(results[k] == expected for k in range(4))

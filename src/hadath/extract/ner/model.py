@@ -15,6 +15,7 @@ import hashlib
 import json
 import operator
 import struct
+import threading
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -280,6 +281,9 @@ class NerTagger:
         # The summed pair weights of (parts before, parts) with a class bit set, keyed by the
         # parts' signatures: a row index, or _NO_DELTA if the pair fires no feature.
         self._deltas = _RowCache(_DELTA_CACHE_LIMIT)
+        # Row indices are only valid until the caches rotate or grow: one document at a time
+        # (threads of one process share the packaged tagger).
+        self._caches_lock = threading.Lock()
 
     def _init_pairs(self) -> None:
         """Features of a word with the word before it, if the model has any, as four tables
@@ -298,7 +302,7 @@ class NerTagger:
                 table[rest[:at], rest[at + 1 :]] = i
         self._pair_tables = tuple(tables[kind] for kind in PAIR_KINDS)
         # Each word's entry says what pairs it can take part in, so that the common pair
-        # that fires nothing costs one bit test and one lookup (see `tag_sentences`): the
+        # that fires nothing costs one bit test and one lookup (see `_rows`): the
         # stems before it that make a bigram with it, and two bits on either side.
         self._bigrams_into: dict[str, dict[str, int]] = {}
         for (first, second), i in tables["bg="].items():
@@ -325,7 +329,8 @@ class NerTagger:
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """`tag(words)` for each sentence, in one pass: the words' scores of a whole document
         are gathered and added in a few array operations, then each sentence is decoded."""
-        rows, spans = self._rows(sentences)
+        with self._caches_lock:
+            rows, spans = self._rows(sentences)  # a copy: the caches may change after
         count = len(rows) - 4
         # A word's label scores: its window's five blocks (the word at offset -2 gives its
         # block 0, ..., at +2 its block 4), added in that order.
