@@ -67,8 +67,8 @@ def code(inputs: tuple[str, ...], out: str | None, db: str | None, manifest: str
 
     With --db, a rerun of the same inputs (after a crash, or to resume) keeps what the
     store holds and adds only what is missing: without --out, records already stored
-    (same id, text and hadath version) are not even coded again; with --out, every record
-    is coded again and the --out file is rewritten from the start.
+    (same id, text, hadath version and models) are not even coded again; with --out, every
+    record is coded again and the --out file is rewritten from the start.
 
     With --engine ray, the records are coded on a Ray cluster into Parquet parts in
     --out-dir; `hadath load DIR --db events.sqlite` then writes them into a store.
@@ -168,8 +168,8 @@ def load(out_dir: str, db: str) -> None:
     """Load the Parquet parts of a `hadath code --engine ray` run into a SQLite store.
 
     Documents go through the same write path as `hadath code --db`: an article already
-    stored with the same text and hadath version is left as it is, so loading twice adds
-    nothing.
+    stored with the same text, hadath version and models is left as it is, so loading twice
+    adds nothing.
     """
     from hadath.engine.partitions import PartitionError, load_partitions
     from hadath.store.sqlite import Store

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from hadath.extract.ner.model import packaged_model_id
+from hadath.version import __version__
+
+# What this installation's pipeline writes in a document's `hadath` block.
+CURRENT_HADATH = {"version": __version__, "models": {"ner": packaged_model_id()}}
+
 
 def make_event(text: str, source: str | None, target: str | None, cameo: str,
                date: str | None = "2024-03-06", negated: bool = False,
@@ -28,5 +34,5 @@ def make_doc(ident: str, text: str, events: list[dict[str, Any]] | None = None,
         "text": text, "entities": [{"text": text[:3], "start": 0, "end": 3, "type": "GPE"}],
         "actors": [{"code": "DZA", "name": "Algeria", "kind": "country", "mentions": [[0, 3]]}],
         "events": events if events is not None else [make_event(text, "DZAGOV", "RUS", "042")],
-        "quotes": [], "dates": [], "places": [], "hadath": {"version": "0.1.0"}, "feed": "x",
+        "quotes": [], "dates": [], "places": [], "hadath": dict(CURRENT_HADATH), "feed": "x",
     }

@@ -118,6 +118,39 @@ def test_store_rerun_with_new_version_replaces(tmp_path: Path) -> None:
         assert not store.holds("a", "زار الوزير موسكو")  # stored by another version now
 
 
+def test_store_rerun_with_another_recogniser_replaces(tmp_path: Path) -> None:
+    # Models change between releases of one version: the coder is version and models.
+    with Store(tmp_path / "s.sqlite") as store:
+        older = make_doc("a", "زار الوزير موسكو")
+        older["hadath"] = {"version": older["hadath"]["version"],
+                           "models": {"ner": "perceptron sha256:9c648d49b3e18fda"}}
+        store.add(older)
+        assert not store.holds("a", "زار الوزير موسكو")  # a resumed run codes it again
+        store.add(make_doc("a", "زار الوزير موسكو"))
+        assert (store.added, store.replaced, store.unchanged) == (1, 1, 0)
+        assert store.holds("a", "زار الوزير موسكو")
+        store.add(make_doc("a", "زار الوزير موسكو"))
+        assert store.unchanged == 1
+
+
+@pytest.mark.parametrize(
+    ("hadath", "coder"),
+    [
+        ({"version": "0.1.0"}, "0.1.0"),
+        ({"version": "0.1.0", "models": {"ner": "crf-lbfgs sha256:1e55"}},
+         "0.1.0 ner=crf-lbfgs sha256:1e55"),
+        ({"version": "0.1.0", "models": {"ner": "b", "coref": "a"}}, "0.1.0 coref=a ner=b"),
+        ({"version": "0.1.0", "models": "not a map"}, "0.1.0"),
+        ({"models": {"ner": "x"}}, None),
+        ({"version": 3}, None),
+    ],
+)
+def test_store_coder_is_version_and_models(hadath: dict, coder: str | None) -> None:
+    from hadath.store.sqlite import coder_of
+
+    assert coder_of(hadath) == coder
+
+
 def test_store_migrates_version_1(tmp_path: Path) -> None:
     path = tmp_path / "v1.sqlite"
     conn = sqlite3.connect(path)

@@ -96,7 +96,7 @@ class RunSummary:
     rejected: int
     warnings: int
     seconds: float
-    stored: int = 0  # skipped: already in the store, same text, same hadath version
+    stored: int = 0  # skipped: already in the store, same text, same coder (version, models)
 
     @property
     def articles_per_second(self) -> float:

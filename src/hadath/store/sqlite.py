@@ -1,8 +1,8 @@
 """The SQLite store: coded documents as rows, whole articles per transaction.
 
 An article is keyed by its id and a hash of its text: writing the same
-article again (coded by the same hadath version) changes nothing, and a
-changed article replaces its old rows in the same transaction, so a reader
+article again (coded by the same coder: hadath version and models, `coder_of`) changes
+nothing, and a changed article replaces its old rows in the same transaction, so a reader
 never sees half an article, and a run killed at any moment leaves only whole
 articles behind: rerunning it ends with the rows of an uninterrupted run.
 The full-text index (`articles_fts`), the article's near-duplicate fingerprint and
@@ -14,6 +14,7 @@ the workers that coded them (`article_rows`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
@@ -24,6 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 
+from hadath.extract.ner.model import packaged_model_id
 from hadath.store import duplicates
 from hadath.store.fingerprint import fingerprint_of, shingle_hashes
 from hadath.store.migrate import StoreError, fts_rowid, migrate
@@ -35,6 +37,8 @@ __all__ = [
     "Store",
     "StoreError",
     "article_rows",
+    "coder_of",
+    "current_coder",
     "event_rows",
     "open_store",
     "quote_rows",
@@ -94,7 +98,8 @@ class Store:
             reader.close()
 
     def holds(self, article_id: str, text: str) -> bool:
-        """Whether the store has this article, with this text, coded by this hadath version.
+        """Whether the store has this article, with this text, coded by this installation's
+        coder (hadath version and models, `current_coder`).
 
         A run that resumes skips such records instead of coding them again. Callable
         from any thread: it reads through a connection of the calling thread's own.
@@ -107,7 +112,7 @@ class Store:
         row = reader.execute("SELECT text_hash, hadath FROM articles WHERE id = ?",
                              (article_id,)).fetchone()
         return row is not None and row[0] == text_hash(text) and \
-            _version_of(row[1]) == __version__
+            _coder_of_json(row[1]) == current_coder()
 
     def add(self, doc: dict[str, Any]) -> None:
         """Write one coded document (the output contract's dict) in a transaction of its own."""
@@ -116,8 +121,8 @@ class Store:
     def add_rows(self, batch: Sequence[ArticleRows]) -> None:
         """Write the rows of some coded documents (`article_rows`) in one transaction.
 
-        An article the store holds with the same text and hadath version is left as it
-        is; one whose text or version differs has its old rows replaced. A crash leaves
+        An article the store holds with the same text and coder is left as it
+        is; one whose text or coder differs has its old rows replaced. A crash leaves
         the whole batch written or none of it. A batch spares SQLite (and its full-text
         index, which writes a segment per transaction) a commit per article.
         """
@@ -129,7 +134,7 @@ class Store:
         held = self.conn.execute("SELECT text_hash, hadath FROM articles WHERE id = ?",
                                  (rows.id,)).fetchone()
         if held is not None and held["text_hash"] == rows.text_hash and \
-                _version_of(held["hadath"]) == rows.version:
+                _coder_of_json(held["hadath"]) == rows.coder:
             self.unchanged += 1
             return
         old_cluster: list[str] | None = None
@@ -214,11 +219,32 @@ class Store:
         return pandas.DataFrame(rows, columns=columns)
 
 
-def _version_of(hadath_json: str | None) -> str | None:
-    try:
-        return json.loads(hadath_json or "{}").get("version")
-    except (ValueError, AttributeError):
+def coder_of(hadath: dict[str, Any]) -> str | None:
+    """What coded a document, as a rerun compares it: its `hadath` block's version and the
+    models its pipeline ran, e.g. "0.1.0 ner=crf-lbfgs sha256:1e55d92d6b0b7a51" (None
+    without a version). Models change between releases of one version, and an article
+    coded by another recogniser is coded again."""
+    version = hadath.get("version")
+    if not isinstance(version, str):
         return None
+    models = hadath.get("models")
+    used = sorted(models.items()) if isinstance(models, dict) else []
+    return " ".join([version, *(f"{kind}={model}" for kind, model in used)])
+
+
+@functools.cache
+def current_coder() -> str:
+    """The coder of what this installation codes: the default pipeline's actor coder
+    records the packaged recogniser (hadath.code.components)."""
+    return coder_of({"version": __version__, "models": {"ner": packaged_model_id()}}) or ""
+
+
+def _coder_of_json(hadath_json: str | None) -> str | None:
+    try:
+        hadath = json.loads(hadath_json or "{}")
+    except ValueError:
+        return None
+    return coder_of(hadath) if isinstance(hadath, dict) else None
 
 
 def _code_prefix(column: str, code: str) -> tuple[str, list[Any]]:
@@ -261,7 +287,7 @@ class ArticleRows(NamedTuple):
 
     id: str
     text_hash: str
-    version: str | None  # hadath's version that coded it
+    coder: str | None  # what coded it (`coder_of`)
     article: tuple[Any, ...]  # the articles row but its last column, coded_at
     entities: list[tuple[Any, ...]]
     actors: list[tuple[Any, ...]]
@@ -289,9 +315,10 @@ def article_rows(doc: dict[str, Any]) -> ArticleRows:
     actors = _actor_rows(aid, doc.get("actors", []))
     fts = (fts_rowid(aid), aid, fold_str(doc.get("title") or ""), fold_str(doc["text"]))
     shingles = frozenset(shingle_hashes(doc["text"]))
-    return ArticleRows(aid, digest, doc.get("hadath", {}).get("version"), article, entities,
-                       actors, event_rows(doc), quote_rows(doc), fts, shingles,
-                       fingerprint_of(set(shingles)))
+    hadath = doc.get("hadath")
+    coder = coder_of(hadath) if isinstance(hadath, dict) else None
+    return ArticleRows(aid, digest, coder, article, entities, actors, event_rows(doc),
+                       quote_rows(doc), fts, shingles, fingerprint_of(set(shingles)))
 
 
 def _actor_rows(aid: str, actors: list[dict[str, Any]]) -> list[tuple[Any, ...]]:

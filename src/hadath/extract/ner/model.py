@@ -319,7 +319,7 @@ class NerTagger:
     @classmethod
     def load(cls) -> NerTagger:
         """The tagger with the model committed in hadath.models (loaded once)."""
-        return _packaged()[0]
+        return _packaged()
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags for `words`, one per word, as raw words of one sentence; names joined by
@@ -541,16 +541,24 @@ class NerTagger:
         return path
 
 
+@functools.cache
 def packaged_model_id() -> str:
-    """Which recogniser the packaged tagger runs, for the provenance of coded documents:
-    its learner and the sha256 of the committed model file (prefix)."""
-    return _packaged()[1]
+    """Which recogniser the packaged tagger runs, for the provenance of coded documents: its
+    learner and the sha256 of the committed model file (prefix). Reads the file's header
+    only, builds no tagger."""
+    data = _packaged_bytes()
+    body = gzip.decompress(data)
+    at = len(_MAGIC)
+    (header_len,) = struct.unpack_from("<I", body, at)
+    learner = json.loads(body[at + 20 : at + 20 + header_len]).get("learner", "perceptron")
+    return f"{learner} sha256:{hashlib.sha256(data).hexdigest()[:16]}"
+
+
+def _packaged_bytes() -> bytes:
+    return (files("hadath") / "models" / MODEL_FILE).read_bytes()
 
 
 @functools.cache
-def _packaged() -> tuple[NerTagger, str]:
-    data = (files("hadath") / "models" / MODEL_FILE).read_bytes()
-    model = NerModel.from_bytes(data, MODEL_FILE)
-    learner = model.meta.get("learner", "perceptron")
-    return NerTagger(model), f"{learner} sha256:{hashlib.sha256(data).hexdigest()[:16]}"
+def _packaged() -> NerTagger:
+    return NerTagger(NerModel.from_bytes(_packaged_bytes(), MODEL_FILE))
 
