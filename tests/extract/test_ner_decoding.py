@@ -163,3 +163,11 @@ def test_ner_tags_the_same_from_threads_sharing_a_tagger(monkeypatch) -> None:
     finally:
         sys.setswitchinterval(interval)
     assert all(results[k] == expected for k in range(4))
+
+
+def test_ner_tags_empty_documents_and_sentences() -> None:
+    tagger = NerTagger(_model(seed=1, from_o_bonus=3))
+    words = ["قال", "لافروف", "في", "موسكو"]
+    assert tagger.tag([]) == [] and tagger.tag_sentences([]) == []
+    assert tagger.tag_sentences([[], words, []]) == [[], tagger.tag(words), []]
+    assert tagger.tag_document([]) == []
