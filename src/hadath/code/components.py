@@ -25,11 +25,11 @@ def make_actor_coder(use_recogniser: bool = True) -> Callable[[Doc], Doc]:
         names = find_names(doc.text, doc.sentences, doc.tokens) if use_recogniser else ()
         mentions = code_mentions(doc.text, doc.tokens, doc.published, names)
         entities, actors = entities_and_actors(mentions)
-        # Which recogniser found the names: models change between releases of one version.
-        meta = {**doc.meta, "models": {**doc.meta.get("models", {}), "ner": packaged_model_id()}}
+        meta = doc.meta
+        if use_recogniser:  # which recogniser found the names: models change within a version
+            meta = {**meta, "models": {**meta.get("models", {}), "ner": packaged_model_id()}}
         return replace(doc, entities=tuple(entities), actors=tuple(actors),
-                       places=tuple(resolve_places(mentions)),
-                       meta=meta if use_recogniser else doc.meta)
+                       places=tuple(resolve_places(mentions)), meta=meta)
 
     return code_actors
 
