@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from hadath.extract.ner.model import packaged_model_id
+from hadath.extract.ner.model import packaged_models
 from hadath.version import __version__
 
 # What this installation's pipeline writes in a document's `hadath` block.
-CURRENT_HADATH = {"version": __version__, "models": {"ner": packaged_model_id()}}
+CURRENT_HADATH = {"version": __version__, "models": packaged_models()}
 
 
 def make_event(text: str, source: str | None, target: str | None, cameo: str,

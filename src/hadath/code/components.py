@@ -9,7 +9,7 @@ from hadath.code.actors import code_mentions, entities_and_actors
 from hadath.code.events import code_events
 from hadath.code.places import resolve_places
 from hadath.extract.names import find_names
-from hadath.extract.ner.model import packaged_model_id
+from hadath.extract.ner.model import packaged_models
 from hadath.registry import component
 from hadath.text.doc import Doc
 
@@ -27,7 +27,7 @@ def make_actor_coder(use_recogniser: bool = True) -> Callable[[Doc], Doc]:
         entities, actors = entities_and_actors(mentions)
         meta = doc.meta
         if use_recogniser:  # which recogniser found the names: models change within a version
-            meta = {**meta, "models": {**meta.get("models", {}), "ner": packaged_model_id()}}
+            meta = {**meta, "models": {**meta.get("models", {}), **packaged_models()}}
         return replace(doc, entities=tuple(entities), actors=tuple(actors),
                        places=tuple(resolve_places(mentions)), meta=meta)
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 
-from hadath.extract.ner.model import packaged_model_id
+from hadath.extract.ner.model import packaged_models
 from hadath.store import duplicates
 from hadath.store.fingerprint import fingerprint_of, shingle_hashes
 from hadath.store.migrate import StoreError, fts_rowid, migrate
@@ -234,9 +234,8 @@ def coder_of(hadath: dict[str, Any]) -> str | None:
 
 @functools.cache
 def current_coder() -> str:
-    """The coder of what this installation codes: the default pipeline's actor coder
-    records the packaged recogniser (hadath.code.components)."""
-    return coder_of({"version": __version__, "models": {"ner": packaged_model_id()}}) or ""
+    """The coder of what this installation's default pipeline codes."""
+    return coder_of({"version": __version__, "models": packaged_models()}) or ""
 
 
 def _coder_of_json(hadath_json: str | None) -> str | None:

@@ -44,6 +44,7 @@ __all__ = [
     "NerTagger",
     "allowed_transition",
     "packaged_model_id",
+    "packaged_models",
     "repair_bio",
 ]
 
@@ -171,19 +172,8 @@ class NerModel:
         Raises:
             ModelFormatError: the data is not a model of this format and label set.
         """
-        try:
-            body = gzip.decompress(data)
-        except (OSError, EOFError) as e:
-            raise ModelFormatError(f"{name}: not gzip data ({e})") from e
-        if not body.startswith(_MAGIC):
-            raise ModelFormatError(f"{name}: bad magic, not a hadath NER model")
-        at = len(_MAGIC)
-        header_len, names_len, n_features, clusters_len, gazetteer_len = struct.unpack_from(
-            "<IIIII", body, at
-        )
-        at += 20
-        meta = json.loads(body[at : at + header_len])
-        at += header_len
+        body, at, sizes, meta = _read_header(data, name)
+        names_len, n_features, clusters_len, gazetteer_len = sizes
         if tuple(meta.pop("labels")) != LABELS or tuple(meta.pop("offsets")) != OFFSETS:
             raise ModelFormatError(f"{name}: labels or offsets differ from this tagger's")
         features = tuple(body[at : at + names_len].decode("utf-8").split("\n")) if names_len else ()
@@ -199,6 +189,22 @@ class NerModel:
         if len(features) != n_features or at + 4 * len(transitions) != len(body):
             raise ModelFormatError(f"{name}: sizes in the header do not match the data")
         return cls(features, weights, transitions, clusters, gazetteer, meta)
+
+
+def _read_header(data: bytes, name: str) -> tuple[bytes, int, tuple[int, ...], dict]:
+    """The model's unpacked body, where its sections start, their sizes (feature names
+    length, feature count, clusters length, gazetteer length) and its JSON header."""
+    try:
+        body = gzip.decompress(data)
+    except (OSError, EOFError) as e:
+        raise ModelFormatError(f"{name}: not gzip data ({e})") from e
+    if not body.startswith(_MAGIC):
+        raise ModelFormatError(f"{name}: bad magic, not a hadath NER model")
+    at = len(_MAGIC)
+    header_len, *sizes = struct.unpack_from("<IIIII", body, at)
+    at += 20
+    meta = json.loads(body[at : at + header_len])
+    return body, at + header_len, tuple(sizes), meta
 
 
 def _parse_clusters(text: str, name: str) -> dict[str, tuple[int, ...]]:
@@ -544,14 +550,16 @@ class NerTagger:
 @functools.cache
 def packaged_model_id() -> str:
     """Which recogniser the packaged tagger runs, for the provenance of coded documents: its
-    learner and the sha256 of the committed model file (prefix). Reads the file's header
-    only, builds no tagger."""
+    learner and the sha256 of the committed model file (prefix). Builds no tagger."""
     data = _packaged_bytes()
-    body = gzip.decompress(data)
-    at = len(_MAGIC)
-    (header_len,) = struct.unpack_from("<I", body, at)
-    learner = json.loads(body[at + 20 : at + 20 + header_len]).get("learner", "perceptron")
+    learner = _read_header(data, MODEL_FILE)[3].get("learner", "perceptron")
     return f"{learner} sha256:{hashlib.sha256(data).hexdigest()[:16]}"
+
+
+def packaged_models() -> dict[str, str]:
+    """The models the default pipeline runs, as coded documents record them in
+    `hadath.models` (the store compares them to tell its coder)."""
+    return {"ner": packaged_model_id()}
 
 
 def _packaged_bytes() -> bytes:
